@@ -1,0 +1,5 @@
+"""``python -m tfbindgen``: see ``tfbindgen.cli``."""
+
+from tfbindgen.cli import main
+
+raise SystemExit(main())
