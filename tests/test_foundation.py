@@ -14,7 +14,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def run_python(code: str, **env: str) -> subprocess.CompletedProcess[str]:
-    full_env = {k: v for k, v in os.environ.items() if k not in ("JSII_NODE", "OPENSTACK_HA_ENGINE")}
+    full_env = {
+        k: v for k, v in os.environ.items() if k not in ("JSII_NODE", "OPENSTACK_HA_ENGINE")
+    }
     full_env.update(env)
     return subprocess.run(
         [sys.executable, "-c", code],

