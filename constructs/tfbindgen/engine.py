@@ -71,12 +71,16 @@ prepare_environment()
 if TYPE_CHECKING or ENGINE == "cdktn":
     from cdktn import (
         App,
+        FileProvisioner,
         Fn,
         IResolvable,
         ITerraformDependable,
         ITerraformIterator,
         Lazy,
         LocalBackend,
+        LocalExecProvisioner,
+        RemoteExecProvisioner,
+        SSHProvisionerConnection,
         TerraformCount,
         TerraformDataSource,
         TerraformElement,
@@ -90,17 +94,22 @@ if TYPE_CHECKING or ENGINE == "cdktn":
         Testing,
         Token,
         Tokenization,
+        WinrmProvisionerConnection,
     )
 else:  # pragma: no cover - exercised by the cdktf CI leg
     try:
         from cdktf import (
             App,
+            FileProvisioner,
             Fn,
             IResolvable,
             ITerraformDependable,
             ITerraformIterator,
             Lazy,
             LocalBackend,
+            LocalExecProvisioner,
+            RemoteExecProvisioner,
+            SSHProvisionerConnection,
             TerraformCount,
             TerraformDataSource,
             TerraformElement,
@@ -114,6 +123,7 @@ else:  # pragma: no cover - exercised by the cdktf CI leg
             Testing,
             Token,
             Tokenization,
+            WinrmProvisionerConnection,
         )
     except ImportError as exc:
         raise EngineError(
@@ -133,12 +143,16 @@ __all__ = [
     "App",
     "Construct",
     "EngineError",
+    "FileProvisioner",
     "Fn",
     "IResolvable",
     "ITerraformDependable",
     "ITerraformIterator",
     "Lazy",
     "LocalBackend",
+    "LocalExecProvisioner",
+    "RemoteExecProvisioner",
+    "SSHProvisionerConnection",
     "TerraformCount",
     "TerraformDataSource",
     "TerraformElement",
@@ -152,6 +166,7 @@ __all__ = [
     "Testing",
     "Token",
     "Tokenization",
+    "WinrmProvisionerConnection",
     "bundled_node",
     "prepare_environment",
     "selected_engine",
