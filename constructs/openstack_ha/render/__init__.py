@@ -1,0 +1,1 @@
+"""Rendered cluster configuration: pure functions from the lab plan to files."""

@@ -1,0 +1,203 @@
+"""haproxy.cfg: one generic ``listen`` section per service, rendered from data.
+
+Every OpenStack API of the lab's service table becomes a :class:`HaproxyService`
+(kolla-ansible's habit: services declare their load-balancer needs as data and
+ONE template renders them all). Galera is special in exactly the ways current
+practice asks for (ARCHITECTURE §3): all traffic goes to ONE writer and the
+other members are ``backup``; health is the clustercheck HTTP responder on
+9200 (200 only when ``wsrep_local_state`` is 4), and ``stick on dst`` keeps
+every connection on the writer the table remembers, so a recovered first
+node does not pull writers back and forth.
+
+Sizing follows validated deployments: global ``maxconn`` ≥ 20480 and
+defaults ``maxconn`` ≥ 4096. The stats page listens on the node's
+management address only. ``haproxy -c -dW`` (zero-warning mode) must accept
+the output; :mod:`openstack_ha.check` runs it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from openstack_ha.render.templates import render_template
+
+__all__ = [
+    "CLUSTERCHECK_PORT",
+    "HaproxyServer",
+    "HaproxyService",
+    "HaproxySettings",
+    "render_haproxy_cfg",
+]
+
+CLUSTERCHECK_PORT = 9200
+GLOBAL_MAXCONN_FLOOR = 20480
+DEFAULTS_MAXCONN_FLOOR = 4096
+
+
+@dataclass(frozen=True)
+class HaproxyServer:
+    name: str
+    address: str
+    port: int
+    backup: bool = False
+
+
+@dataclass(frozen=True)
+class HaproxyService:
+    """One ``listen`` section.
+
+    ``health``: ``tcp`` (connect), ``http`` (GET ``http_check_path``, any
+    status below 500 counts as alive: an API answering 401 is up) or
+    ``clustercheck`` (Galera: GET / on :data:`CLUSTERCHECK_PORT`, 200 only).
+    ``tls``: terminate TLS on the frontends with ``HaproxySettings.tls_cert``.
+    """
+
+    name: str
+    frontends: tuple[tuple[str, int], ...]
+    servers: tuple[HaproxyServer, ...]
+    mode: Literal["http", "tcp"] = "http"
+    health: Literal["tcp", "http", "clustercheck"] = "http"
+    http_check_path: str = "/"
+    balance: Literal["roundrobin", "source", "leastconn", "first"] = "roundrobin"
+    tls: bool = False
+    timeout_s: int | None = None
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class HaproxySettings:
+    stats_address: str
+    stats_port: int = 1993
+    stats_user: str = "admin"
+    global_maxconn: int = GLOBAL_MAXCONN_FLOOR
+    defaults_maxconn: int = DEFAULTS_MAXCONN_FLOOR
+    tls_cert: str = "/etc/haproxy/certs/openstack-ha.pem"
+    # Check cadence: fall 3 × 2 s marks a dead backend down within ~6 s.
+    check_inter_ms: int = 2000
+    check_rise: int = 2
+    check_fall: int = 3
+
+
+@dataclass(frozen=True)
+class _Listen:
+    name: str
+    comment: str
+    binds: tuple[str, ...]
+    lines: tuple[str, ...]
+    servers: tuple[str, ...]
+
+
+def _fmt_addr(address: str, port: int) -> str:
+    # IPv6 needs brackets in HAProxy's address:port syntax.
+    return f"[{address}]:{port}" if ":" in address else f"{address}:{port}"
+
+
+def _listen(svc: HaproxyService, settings: HaproxySettings) -> _Listen:
+    if not svc.servers:
+        raise ValueError(f"haproxy service {svc.name!r}: no backend servers")
+    if svc.health == "clustercheck" and svc.mode != "tcp":
+        raise ValueError(f"haproxy service {svc.name!r}: clustercheck health needs mode tcp")
+    tls = f" ssl crt {settings.tls_cert}" if svc.tls else ""
+    binds = tuple(f"{_fmt_addr(addr, port)}{tls}" for addr, port in svc.frontends)
+    lines: list[str] = [f"mode {svc.mode}"]
+    if svc.mode == "http":
+        lines += ["option httplog", "option forwardfor"]
+        if svc.tls:
+            lines.append("http-request set-header X-Forwarded-Proto https")
+    else:
+        lines += ["option tcplog", "option tcpka"]
+    check_common = (
+        f"inter {settings.check_inter_ms} rise {settings.check_rise} fall {settings.check_fall}"
+    )
+    if svc.health == "clustercheck":
+        lines += [
+            "option httpchk",
+            "http-check expect status 200",
+            "stick-table type ip size 1000",
+            "stick on dst",
+            f"default-server port {CLUSTERCHECK_PORT} {check_common} "
+            "on-marked-down shutdown-sessions",
+        ]
+    elif svc.health == "http":
+        lines += [
+            f"option httpchk GET {svc.http_check_path}",
+            # An API that answers 401/404 is alive; only 5xx or no answer is not.
+            "http-check expect rstatus ^[234]",
+            f"default-server {check_common}",
+        ]
+    else:
+        lines.append(f"default-server {check_common}")
+    lines.append(f"balance {svc.balance}")
+    if svc.timeout_s is not None:
+        lines += [f"timeout client {svc.timeout_s}s", f"timeout server {svc.timeout_s}s"]
+    servers = tuple(
+        f"{s.name} {_fmt_addr(s.address, s.port)} check{' backup' if s.backup else ''}"
+        for s in svc.servers
+    )
+    return _Listen(svc.name, svc.comment, binds, tuple(lines), servers)
+
+
+def render_haproxy_cfg(
+    settings: HaproxySettings,
+    services: tuple[HaproxyService, ...],
+    stats_password: str,
+) -> str:
+    """The whole haproxy.cfg for one load-balancer node."""
+    if settings.global_maxconn < GLOBAL_MAXCONN_FLOOR:
+        raise ValueError(
+            f"haproxy global maxconn: at least {GLOBAL_MAXCONN_FLOOR}, "
+            f"got {settings.global_maxconn}"
+        )
+    if settings.defaults_maxconn < DEFAULTS_MAXCONN_FLOOR:
+        raise ValueError(
+            f"haproxy defaults maxconn: at least {DEFAULTS_MAXCONN_FLOOR}, "
+            f"got {settings.defaults_maxconn}"
+        )
+    names = [s.name for s in services]
+    if "stats" in names or len(set(names)) != len(names):
+        raise ValueError(f"haproxy services: names must be unique and not 'stats', got {names}")
+    global_lines = [
+        "log /dev/log local0",
+        f"maxconn {settings.global_maxconn}",
+        "user haproxy",
+        "group haproxy",
+        "daemon",
+        "stats socket /run/haproxy/admin.sock mode 660 level admin",
+    ]
+    if any(s.tls for s in services):
+        global_lines.append("ssl-default-bind-options ssl-min-ver TLSv1.2 no-tls-tickets")
+    defaults_lines = [
+        "log global",
+        "mode tcp",
+        f"maxconn {settings.defaults_maxconn}",
+        "retries 3",
+        "option redispatch",
+        "timeout connect 10s",
+        "timeout client 1m",
+        "timeout server 1m",
+        "timeout check 10s",
+        "timeout http-request 10s",
+        "timeout queue 1m",
+    ]
+    stats = _Listen(
+        name="stats",
+        comment="management network only",
+        binds=(_fmt_addr(settings.stats_address, settings.stats_port),),
+        lines=(
+            "mode http",
+            "stats enable",
+            "stats uri /",
+            "stats refresh 10s",
+            f"stats auth {settings.stats_user}:{stats_password}",
+        ),
+        servers=(),
+    )
+    listens = [stats, *(_listen(s, settings) for s in services)]
+    return render_template(
+        "haproxy.cfg.j2",
+        header="Rendered by openstack-ha; re-render the lab instead of editing.",
+        global_lines=global_lines,
+        defaults_lines=defaults_lines,
+        listens=listens,
+    )
