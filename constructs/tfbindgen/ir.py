@@ -1,0 +1,576 @@
+"""Layer 2: the intermediate model, built from a schema document and its extras.
+
+Every object here already knows its Python name, annotation, docstring text
+and the source of its runtime spec, so the templates only lay out text.
+Problems (extras naming unknown attributes, enumerations that cannot be
+enforced, renames) are collected in :attr:`ProviderIR.notes`, never raised
+at the first one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from tfbindgen import ctytype, naming
+from tfbindgen.schema import Attribute, AttributeFacts, Block, BlockType, Extras, ProviderSchema
+
+Kind = Literal["resource", "data", "provider"]
+
+_EXTRAS_KIND = {"resource": "resources", "data": "data_sources", "provider": "provider"}
+_DOCS_KIND = {"resource": "resources", "data": "data-sources"}
+
+# Extras enumerations copied from Go source sometimes hold expressions the
+# extractor could not evaluate, e.g. "string(images.ImageVisibilityPublic)".
+_UNRESOLVED_VALUE = re.compile(r"[A-Za-z_][\w.]*\(")
+
+
+@dataclass(frozen=True)
+class AttributeIR:
+    tf_name: str
+    py_name: str
+    required: bool
+    settable: bool
+    annotation: str
+    getter: str
+    spec: str
+    doc: str
+
+
+@dataclass(frozen=True)
+class BlockTypeIR:
+    tf_name: str
+    py_name: str
+    class_name: str
+    required: bool
+    annotation: str
+    spec: str
+    doc: str
+    settable: bool = True
+    getter: str = "ComplexAttribute"
+
+
+@dataclass(frozen=True)
+class ClassIR:
+    """A nested block or a ``nested_type`` object: one frozen dataclass."""
+
+    class_name: str
+    tf_path: str
+    doc: str
+    attributes: tuple[AttributeIR, ...]
+    block_types: tuple[BlockTypeIR, ...]
+    spec: str
+
+    @property
+    def arguments(self) -> tuple[AttributeIR | BlockTypeIR, ...]:
+        """Constructor arguments: required first (dataclass order does not matter
+        with keyword-only fields, but readers expect it), then by name."""
+        args: list[AttributeIR | BlockTypeIR] = [a for a in self.attributes if a.settable]
+        args += self.block_types
+        return tuple(sorted(args, key=lambda a: (not a.required, a.py_name)))
+
+
+@dataclass(frozen=True)
+class ResourceIR:
+    kind: Kind
+    tf_type: str
+    class_name: str
+    module_name: str
+    doc: str
+    doc_url: str
+    root: ClassIR
+    nested: tuple[ClassIR, ...]
+
+    @property
+    def arguments(self) -> tuple[AttributeIR | BlockTypeIR, ...]:
+        return self.root.arguments
+
+    @property
+    def getters(self) -> tuple[AttributeIR | BlockTypeIR, ...]:
+        items: list[AttributeIR | BlockTypeIR] = [*self.root.attributes, *self.root.block_types]
+        return tuple(sorted(items, key=lambda a: a.py_name))
+
+
+@dataclass(frozen=True)
+class ProviderIR:
+    name: str
+    source: str
+    version: str | None
+    provider: ResourceIR
+    resources: tuple[ResourceIR, ...]
+    data_sources: tuple[ResourceIR, ...]
+    notes: tuple[str, ...]
+
+    @property
+    def modules(self) -> tuple[ResourceIR, ...]:
+        return (*self.resources, *self.data_sources)
+
+
+@dataclass
+class _Context:
+    """What one resource's build needs to know and what it found."""
+
+    kind: Kind
+    tf_type: str
+    facts: Mapping[str, AttributeFacts]
+    notes: list[str]
+    classes: list[ClassIR] = field(default_factory=list)
+    class_names: set[str] = field(default_factory=set)
+    used_facts: set[str] = field(default_factory=set)
+
+
+def build(
+    schema: ProviderSchema,
+    extras: Extras | None,
+    *,
+    name: str,
+    source: str,
+    version: str | None,
+) -> ProviderIR:
+    """The intermediate model of one provider."""
+    extras = extras or Extras()
+    notes: list[str] = []
+    if schema.ephemeral_resource_schemas:
+        notes.append(
+            "skipped ephemeral resources (not generated): "
+            + ", ".join(sorted(schema.ephemeral_resource_schemas))
+        )
+    class_names: set[str] = {naming.camel(name) + "Provider"}
+    modules: set[str] = set(naming.RESERVED_MODULES)
+
+    provider_block = schema.provider.block if schema.provider else Block()
+    provider = _resource(
+        "provider",
+        name,
+        provider_block,
+        extras,
+        notes,
+        class_name=naming.camel(name) + "Provider",
+        module_name="provider",
+        doc_url=_docs_url(source, version, None, None),
+    )
+
+    def build_all(kind: Literal["resource", "data"], items: Mapping[str, Any]) -> list[ResourceIR]:
+        built = []
+        for tf_type in sorted(items):
+            cls = naming.unique(naming.class_name(tf_type, name, kind), class_names, suffix="_")
+            module = naming.unique(naming.module_name(tf_type, name, kind), modules)
+            built.append(
+                _resource(
+                    kind,
+                    tf_type,
+                    items[tf_type].block,
+                    extras,
+                    notes,
+                    class_name=cls,
+                    module_name=module,
+                    doc_url=_docs_url(
+                        source,
+                        version,
+                        kind,
+                        tf_type[len(name) + 1 :] if tf_type.startswith(name + "_") else tf_type,
+                    ),
+                )
+            )
+        return built
+
+    resources = build_all("resource", schema.resource_schemas)
+    data_sources = build_all("data", schema.data_source_schemas)
+    known = {f"{_EXTRAS_KIND[r.kind]}:{r.tf_type}" for r in (*resources, *data_sources)}
+    known |= {f"ephemeral_resources:{n}" for n in schema.ephemeral_resource_schemas}
+    for key in sorted(set(extras.sections) - known):
+        notes.append(f"extras: section {key!r} names nothing in the schema; ignored")
+    return ProviderIR(
+        name=name,
+        source=source,
+        version=version,
+        provider=provider,
+        resources=tuple(resources),
+        data_sources=tuple(data_sources),
+        notes=tuple(notes),
+    )
+
+
+def _docs_url(source: str, version: str | None, kind: str | None, short: str | None) -> str:
+    base = f"https://registry.terraform.io/providers/{source}/{version or 'latest'}/docs"
+    if kind is None or short is None:
+        return base
+    return f"{base}/{_DOCS_KIND[kind]}/{short}"
+
+
+def _resource(
+    kind: Kind,
+    tf_type: str,
+    block: Block,
+    extras: Extras,
+    notes: list[str],
+    *,
+    class_name: str,
+    module_name: str,
+    doc_url: str,
+) -> ResourceIR:
+    facts = extras.facts(_EXTRAS_KIND[kind], tf_type)
+    ctx = _Context(kind=kind, tf_type=tf_type, facts=facts, notes=notes)
+    ctx.class_names.add(class_name)
+    rules = _rules(ctx, block)
+    root = _class(ctx, block, class_name, path=(), context=kind, rules=rules)
+    for path in sorted(set(facts) - ctx.used_facts):
+        notes.append(f"extras: {kind} {tf_type}: {path!r} is not in the schema; ignored")
+    what = {"resource": "Resource", "data": "Data source", "provider": "Provider"}[kind]
+    doc = _join(
+        block.description or f"{what} ``{tf_type}``.",
+        f"Terraform: ``{tf_type}`` ({doc_url})",
+    )
+    return ResourceIR(
+        kind=kind,
+        tf_type=tf_type,
+        class_name=class_name,
+        module_name=module_name,
+        doc=doc,
+        doc_url=doc_url,
+        root=root,
+        nested=tuple(ctx.classes),
+    )
+
+
+def _class(
+    ctx: _Context,
+    block: Block,
+    class_name: str,
+    *,
+    path: tuple[str, ...],
+    context: naming.Context,
+    rules: str = "",
+    attributes: Mapping[str, Attribute] | None = None,
+) -> ClassIR:
+    attributes = block.attributes if attributes is None else attributes
+    names, renames = naming.python_names([*attributes, *block.block_types], context)
+    where = ".".join((ctx.tf_type, *path))
+    ctx.notes.extend(f"renamed {where}.{r}" for r in renames)
+    attrs = tuple(
+        _attribute(
+            ctx, attributes[n], tf_name=n, py_name=names[n], path=(*path, n), owner=class_name
+        )
+        for n in sorted(attributes)
+    )
+    blocks = tuple(
+        _block_type(
+            ctx,
+            block.block_types[n],
+            tf_name=n,
+            py_name=names[n],
+            path=(*path, n),
+            owner=class_name,
+        )
+        for n in sorted(block.block_types)
+    )
+    spec = f"_rt.Spec(\n        {where!r},\n"
+    settable = [a for a in attrs if a.settable]
+    if settable:
+        spec += "        attrs=(\n" + "".join(f"            {a.spec},\n" for a in settable)
+        spec += "        ),\n"
+    if blocks:
+        spec += "        blocks=(\n" + "".join(f"            {b.spec},\n" for b in blocks)
+        spec += "        ),\n"
+    spec += rules + "    )"
+    doc = block.description or f"``{where}``."
+    return ClassIR(class_name, where, doc, attrs, blocks, spec)
+
+
+def _attribute(
+    ctx: _Context,
+    attr: Attribute,
+    *,
+    tf_name: str,
+    py_name: str,
+    path: tuple[str, ...],
+    owner: str,
+) -> AttributeIR:
+    dotted = ".".join(path)
+    facts = _facts(ctx, dotted)
+    settable = attr.required or attr.optional
+    env = facts.default_func.env if facts and facts.default_func else []
+    # SDKv2 turns a Required attribute with an environment DefaultFunc into an
+    # optional one whenever that variable is set: omission is valid then.
+    required = attr.required and not env
+    if attr.nested_type is not None:
+        nt = attr.nested_type
+        cls = naming.unique(owner + naming.camel(tf_name), ctx.class_names, suffix="2")
+        nested = _class(ctx, Block(), cls, path=path, context="block", attributes=nt.attributes)
+        ctx.classes.append(nested)
+        annotation = _nested_annotation(cls, nt.nesting_mode)
+        kind_text = f"nested {nt.nesting_mode} of {cls}"
+        spec_args = [repr(tf_name), repr(py_name), "None"]
+        spec_args.append(f"nested={cls}")
+        spec_args.append(f"nesting={nt.nesting_mode!r}")
+        if nt.min_items:
+            spec_args.append(f"min_items={nt.min_items}")
+        if nt.max_items:
+            spec_args.append(f"max_items={nt.max_items}")
+        getter = "ComplexAttribute"
+    else:
+        cty = ctytype.parse(attr.type, f"{ctx.tf_type}.{dotted}")
+        annotation = ctytype.annotation(cty)
+        kind_text = ctytype.describe(cty)
+        spec_args = [repr(tf_name), repr(py_name), repr(cty)]
+        getter = ctytype.getter(cty)
+        if facts and facts.go_type == "TypeInt" and _is_number(cty):
+            spec_args.append("integer=True")
+        if facts and facts.min_items:
+            spec_args.append(f"min_items={facts.min_items}")
+        if facts and facts.max_items:
+            spec_args.append(f"max_items={facts.max_items}")
+    if required:
+        spec_args.insert(3, "required=True")
+    enum_text = ""
+    if facts and facts.validate_:
+        spec_args += _validation(ctx, dotted, facts)
+        if facts.validate_.one_of:
+            enum_text = "One of: " + ", ".join(repr(v) for v in facts.validate_.one_of) + "."
+    doc = _sentences(
+        attr.description,
+        _flags(attr, required, env, kind_text),
+        enum_text,
+        _fact_notes(facts, ctx.kind),
+    )
+    return AttributeIR(
+        tf_name=tf_name,
+        py_name=py_name,
+        required=required,
+        settable=settable,
+        annotation=annotation,
+        getter=getter,
+        spec=f"_rt.Attr({', '.join(spec_args)})",
+        doc=doc,
+    )
+
+
+def _block_type(
+    ctx: _Context,
+    bt: BlockType,
+    *,
+    tf_name: str,
+    py_name: str,
+    path: tuple[str, ...],
+    owner: str,
+) -> BlockTypeIR:
+    facts = _facts(ctx, ".".join(path))
+    cls = naming.unique(owner + naming.camel(tf_name), ctx.class_names, suffix="2")
+    nested = _class(ctx, bt.block, cls, path=path, context="block")
+    ctx.classes.append(nested)
+    # A "group" block is always present (framework); a single block is
+    # required only when the schema says so through min_items.
+    required = bt.min_items > 0 and bt.nesting_mode != "group"
+    mode = "single" if bt.nesting_mode == "group" else bt.nesting_mode
+    spec_args = [repr(tf_name), repr(py_name), cls, repr(mode)]
+    if bt.min_items:
+        spec_args.append(f"min_items={bt.min_items}")
+    if bt.max_items:
+        spec_args.append(f"max_items={bt.max_items}")
+    counts = ""
+    if mode in ("list", "set", "map"):
+        low, high = bt.min_items, bt.max_items
+        if low and high:
+            counts = f"{low} to {high} blocks." if low != high else f"Exactly {_blocks(low)}."
+        elif low:
+            counts = f"At least {_blocks(low)}."
+        elif high:
+            counts = f"At most {_blocks(high)}."
+    doc = _sentences(
+        bt.block.description,
+        f"{'Required' if required else 'Optional'} {mode} block of ``{cls}``. {counts}".strip(),
+        _fact_notes(facts, ctx.kind),
+    )
+    return BlockTypeIR(
+        tf_name=tf_name,
+        py_name=py_name,
+        class_name=cls,
+        required=required,
+        annotation=_nested_annotation(cls, mode),
+        spec=f"_rt.Blocks({', '.join(spec_args)})",
+        doc=doc,
+    )
+
+
+def _nested_annotation(cls: str, mode: str) -> str:
+    item = f"{cls} | _t.Mapping[str, _t.Any]"
+    if mode in ("single", "group"):
+        return item
+    if mode == "map":
+        return f"_t.Mapping[str, {item}]"
+    return f"_t.Sequence[{item}]"
+
+
+def _is_number(cty: ctytype.Spec) -> bool:
+    return cty == "number" or (isinstance(cty, tuple) and cty[0] != "object" and cty[1] == "number")
+
+
+def _facts(ctx: _Context, dotted: str) -> AttributeFacts | None:
+    found = ctx.facts.get(dotted)
+    if found is not None:
+        ctx.used_facts.add(dotted)
+    return found
+
+
+def _validation(ctx: _Context, dotted: str, facts: AttributeFacts) -> list[str]:
+    """Spec arguments for the value checks the extras allow us to enforce."""
+    v = facts.validate_
+    assert v is not None
+    args: list[str] = []
+    where = f"{ctx.tf_type}.{dotted}"
+    if v.one_of:
+        unresolved = [x for x in v.one_of if isinstance(x, str) and _UNRESOLVED_VALUE.match(x)]
+        if unresolved:
+            ctx.notes.append(
+                f"extras: {where}: enumeration not enforced, values look like unresolved "
+                f"source expressions: {unresolved[0]!r}"
+            )
+        elif v.also_accepted:
+            ctx.notes.append(
+                f"extras: {where}: enumeration not enforced, the provider also accepts "
+                f"{v.also_accepted}"
+            )
+        else:
+            args.append(f"one_of={tuple(v.one_of)!r}")
+            if v.ignore_case:
+                args.append("ignore_case=True")
+    if v.min is not None:
+        args.append(f"minimum={_number(v.min)}")
+    if v.max is not None:
+        args.append(f"maximum={_number(v.max)}")
+    return args
+
+
+def _number(value: float) -> str:
+    return repr(int(value)) if float(value).is_integer() else repr(value)
+
+
+def _rules(ctx: _Context, block: Block) -> str:
+    """Cross-field rules (ConflictsWith, ExactlyOneOf...) as spec source."""
+    settable = _settable_paths(block, ())
+    rules: list[str] = []
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+
+    def known(subject: str, paths: Iterable[str]) -> tuple[str, ...] | None:
+        result = tuple(_plain_path(p) for p in paths)
+        missing = [p for p in result if p not in settable]
+        if missing:
+            ctx.notes.append(
+                f"extras: {ctx.tf_type}.{subject}: rule names {missing[0]!r}, which is not a "
+                "settable attribute; rule ignored"
+            )
+            return None
+        return result
+
+    for path in sorted(ctx.facts):
+        facts = ctx.facts[path]
+        if path not in settable:
+            continue
+        ctx.used_facts.add(path)
+        for kind, others in (
+            ("conflicts", facts.conflicts_with),
+            ("requires", facts.required_with),
+        ):
+            targets = known(path, others) if others else None
+            if targets and (kind, (path, *targets)) not in seen:
+                seen.add((kind, (path, *targets)))
+                rules.append(f"_rt.Rule({kind!r}, {path!r}, {targets!r})")
+        for kind, group in (
+            ("exactly_one_of", facts.exactly_one_of),
+            ("at_least_one_of", facts.at_least_one_of),
+        ):
+            members = known(path, group) if group else None
+            if members and (kind, tuple(sorted(members))) not in seen:
+                seen.add((kind, tuple(sorted(members))))
+                rules.append(f"_rt.Rule({kind!r}, None, {tuple(sorted(members))!r})")
+        validate = facts.validate_
+        if validate and validate.at_least_sum_of:
+            summands = known(path, validate.at_least_sum_of)
+            if summands:
+                rules.append(f"_rt.Rule('at_least_sum_of', {path!r}, {summands!r})")
+    if not rules:
+        return ""
+    return "        rules=(\n" + "".join(f"            {r},\n" for r in rules) + "        ),\n"
+
+
+def _plain_path(path: str) -> str:
+    """SDKv2 paths index list blocks (``target.0.path``); rules use ``target.path``."""
+    return ".".join(part for part in path.split(".") if not part.isdigit())
+
+
+def _settable_paths(block: Block, prefix: tuple[str, ...]) -> set[str]:
+    paths = {
+        ".".join((*prefix, n)) for n, a in block.attributes.items() if a.required or a.optional
+    }
+    for n, bt in block.block_types.items():
+        paths.add(".".join((*prefix, n)))
+        paths |= _settable_paths(bt.block, (*prefix, n))
+    return paths
+
+
+def _flags(attr: Attribute, required: bool, env: list[str], kind_text: str) -> str:
+    if attr.required and not required:
+        presence = f"Required unless the environment sets {' or '.join(env)}"
+    elif required:
+        presence = "Required"
+    elif attr.optional and attr.computed:
+        presence = "Optional (computed by the provider when unset)"
+    elif attr.optional:
+        presence = "Optional"
+    else:
+        presence = "Read-only (computed)"
+    extra = [presence, f"type ``{kind_text}``"]
+    if attr.sensitive:
+        extra.append("sensitive")
+    if attr.write_only:
+        extra.append("write-only")
+    if attr.deprecated:
+        extra.append("deprecated")
+    return "; ".join(extra) + "."
+
+
+def _fact_notes(facts: AttributeFacts | None, kind: Kind) -> str:
+    if facts is None:
+        return ""
+    out: list[str] = []
+    if facts.force_new or facts.requires_replace:
+        out.append("Changing it replaces the resource.")
+    if facts.has_default and facts.default is not None:
+        out.append(f"Default (applied by the provider): {facts.default!r}.")
+    if facts.default_func and facts.default_func.env and kind == "provider":
+        out.append(f"Environment: {', '.join(facts.default_func.env)}.")
+    if facts.conflicts_with:
+        out.append(f"Conflicts with {', '.join(map(_plain_path, facts.conflicts_with))}.")
+    if facts.exactly_one_of:
+        out.append(f"Exactly one of {', '.join(facts.exactly_one_of)}.")
+    if facts.at_least_one_of:
+        out.append(f"At least one of {', '.join(facts.at_least_one_of)}.")
+    if facts.required_with:
+        out.append(f"Requires {', '.join(facts.required_with)}.")
+    v = facts.validate_
+    if v and (v.min is not None or v.max is not None):
+        low = "" if v.min is None else f">= {_number(v.min)}"
+        high = "" if v.max is None else f"<= {_number(v.max)}"
+        out.append(f"Value {' and '.join(x for x in (low, high) if x)}.")
+    if facts.deprecated:
+        out.append(f"Deprecated: {facts.deprecated}.")
+    return " ".join(out)
+
+
+def _join(*parts: str | None) -> str:
+    return "\n\n".join(p.strip() for p in parts if p and p.strip())
+
+
+def _sentences(*parts: str | None) -> str:
+    """One paragraph: a description, then facts; a description ending without
+    punctuation gets a full stop so the facts read as their own sentences."""
+    texts = [p.strip() for p in parts if p and p.strip()]
+    if texts and texts[0][-1] not in ".!?:)`":
+        texts[0] += "."
+    return " ".join(texts)
+
+
+def _blocks(n: int) -> str:
+    return f"{n} block" if n == 1 else f"{n} blocks"
