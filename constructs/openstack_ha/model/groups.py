@@ -1,0 +1,227 @@
+"""Node groups: how many nodes of each role, their size, and their service settings.
+
+Dedicated layout (default, the whitepaper's figure 2): one group per role,
+controllers 3 + database 3 + brokers 3 + load balancers 2 = 11 nodes.
+Collapsed layout: 3 converged nodes carry every role; the role groups'
+sizing fields (count, vcpus, memory_mib, disk_gib, hostname_prefix) are then
+unused and must stay at their defaults (``layout_ignored``), while their
+service settings (Galera SST method, broker mode, HAProxy limits...) apply
+to the converged nodes.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field
+
+from openstack_ha.model.base import Bool, Frozen, Int, Str
+
+__all__ = [
+    "GROUP_ORDER",
+    "SIZING_FIELDS",
+    "BrokerGroup",
+    "BrokerMode",
+    "ControllerGroup",
+    "ConvergedGroup",
+    "DatabaseGroup",
+    "GroupName",
+    "LoadBalancerGroup",
+    "Role",
+    "SstMethod",
+    "VipManager",
+]
+
+GroupName = Literal["controllers", "database", "brokers", "load_balancers", "converged"]
+# Hostnames, addresses and the plan's node list follow this order.
+GROUP_ORDER: tuple[GroupName, ...] = (
+    "controllers",
+    "database",
+    "brokers",
+    "load_balancers",
+    "converged",
+)
+Role = Literal["controller", "database", "broker", "load_balancer"]
+BrokerMode = Literal["clustered", "active-passive"]
+SstMethod = Literal["mariabackup", "rsync"]
+VipManager = Literal["pacemaker", "keepalived"]
+SIZING_FIELDS = ("count", "hostname_prefix", "vcpus", "memory_mib", "disk_gib")
+
+
+def _count(default: int, what: str) -> Any:
+    return Field(default=default, description=what)
+
+
+def _prefix(default: str) -> Any:
+    return Field(
+        default=default,
+        description=(
+            f"Hostnames are <prefix><index> from 1 ({default}1, {default}2, ...). "
+            "A DNS label: lower-case letters, digits and '-'."
+        ),
+    )
+
+
+def _vcpus(default: int) -> Any:
+    return Field(
+        default=default,
+        description=(
+            f"vCPUs per node (libvirt). Default {default}. On OpenStack the flavor decides."
+        ),
+    )
+
+
+def _memory(default: int) -> Any:
+    return Field(
+        default=default,
+        description=f"Memory per node in MiB (libvirt). Default {default}; at least 1024.",
+    )
+
+
+def _disk(default: int) -> Any:
+    return Field(
+        default=default,
+        description=f"Root disk per node in GiB. Default {default}; at least 10.",
+    )
+
+
+class ControllerGroup(Frozen):
+    """Stateless OpenStack API services (behind HAProxy), at least 2 (the paper)."""
+
+    count: Int = _count(3, "Number of controllers, 2–20. Default 3.")
+    hostname_prefix: Str = _prefix("ctl")
+    vcpus: Int = _vcpus(4)
+    memory_mib: Int = _memory(8192)
+    disk_gib: Int = _disk(40)
+
+
+class DatabaseGroup(Frozen):
+    """MariaDB Galera, active-active, reached through HAProxy (one writer)."""
+
+    count: Int = _count(
+        3,
+        "Galera members: odd, 3–19 (quorum needs a strict majority). Default 3. "
+        "With arbitrator: true an even count 2–20 is allowed.",
+    )
+    hostname_prefix: Str = _prefix("db")
+    vcpus: Int = _vcpus(2)
+    memory_mib: Int = _memory(4096)
+    disk_gib: Int = _disk(40)
+    arbitrator: Bool = Field(
+        default=False,
+        description=(
+            "Run garbd (Galera arbitrator) on the first controller so that an even "
+            "number of members keeps a tie-breaking vote. Default false: use an odd count."
+        ),
+    )
+    cluster_name: Str = Field(
+        default="openstack",
+        description="wsrep_cluster_name. Default 'openstack'.",
+    )
+    sst_method: SstMethod = Field(
+        default="mariabackup",
+        description=(
+            "wsrep_sst_method for full state transfers. Default mariabackup "
+            "(the donor stays writable); rsync blocks the donor during the copy."
+        ),
+    )
+    gcache_size_mib: Int = Field(
+        default=512,
+        description=(
+            "gcache.size in MiB: how much write-set history a rejoining node can "
+            "catch up by IST instead of a full SST. Default 512; 128–65536."
+        ),
+    )
+    max_connections: Int = Field(
+        default=4096,
+        description="max_connections of each MariaDB server. Default 4096; 100–100000.",
+    )
+    open_files_limit: Int = Field(
+        default=16384,
+        description="LimitNOFILE of the MariaDB service. Default 16384 (the validated floor).",
+    )
+
+
+class BrokerGroup(Frozen):
+    """RabbitMQ: a cluster with quorum queues (default) or the paper's active-passive pair."""
+
+    mode: BrokerMode = Field(
+        default="clustered",
+        description=(
+            "clustered: RabbitMQ cluster with quorum queues, cluster_partition_handling "
+            "pause_minority, clients list every broker (no VIP). active-passive: 2 "
+            "standalone brokers behind a Pacemaker VIP, as the whitepaper's first option "
+            "(no message durability across a failover)."
+        ),
+    )
+    count: Int | None = Field(
+        default=None,
+        description=(
+            "Number of brokers. Unset: 3 when clustered (odd, 3–15: quorum queues need 3, "
+            "the paper caps clusters at 16 and pause_minority halts both halves of an "
+            "even split), 2 when active-passive (exactly 2)."
+        ),
+    )
+    hostname_prefix: Str = _prefix("mq")
+    vcpus: Int = _vcpus(2)
+    memory_mib: Int = _memory(4096)
+    disk_gib: Int = _disk(20)
+    open_files_limit: Int = Field(
+        default=16384,
+        description="LimitNOFILE of the RabbitMQ service. Default 16384 (the validated floor).",
+    )
+
+    def resolved_count(self) -> int:
+        """``count``, or the mode's default when unset."""
+        if self.count is not None:
+            return self.count
+        return 3 if self.mode == "clustered" else 2
+
+
+class LoadBalancerGroup(Frozen):
+    """HAProxy nodes holding the VIPs (2–100, the paper's range)."""
+
+    count: Int = _count(2, "Number of HAProxy nodes, 2–100. Default 2.")
+    hostname_prefix: Str = _prefix("lb")
+    vcpus: Int = _vcpus(2)
+    memory_mib: Int = _memory(2048)
+    disk_gib: Int = _disk(20)
+    vip_manager: VipManager = Field(
+        default="pacemaker",
+        description=(
+            "Who moves the VIPs: pacemaker (IPaddr2 resources colocated with the HAProxy "
+            "clone, the paper's design) or keepalived (VRRP, IP protocol 112)."
+        ),
+    )
+    maxconn_global: Int = Field(
+        default=20480,
+        description="HAProxy global maxconn. Default 20480 (the validated floor).",
+    )
+    maxconn_defaults: Int = Field(
+        default=4096,
+        description="HAProxy defaults maxconn (per frontend). Default 4096 (the validated floor).",
+    )
+    tls: Bool = Field(
+        default=False,
+        description=(
+            "Terminate TLS on the public VIP frontends (horizon moves to 443 and 80 "
+            "redirects). Default false: plain HTTP everywhere."
+        ),
+    )
+    stats_port: Int = Field(
+        default=1936,
+        description=(
+            "Port of the HAProxy stats page, bound on each node's management address "
+            "only. Default 1936."
+        ),
+    )
+
+
+class ConvergedGroup(Frozen):
+    """The collapsed layout's nodes: every role on the same 3 nodes."""
+
+    count: Int = _count(3, "Number of converged nodes: exactly 3. Default 3.")
+    hostname_prefix: Str = _prefix("node")
+    vcpus: Int = _vcpus(8)
+    memory_mib: Int = _memory(16384)
+    disk_gib: Int = _disk(80)

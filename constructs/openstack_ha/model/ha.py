@@ -1,0 +1,195 @@
+"""Corosync, Pacemaker and fencing settings of the lab.
+
+Defaults follow current practice (ARCHITECTURE §3): knet with crypto,
+two knet links (management, storage), no-quorum-policy stop, fencing on.
+"""
+
+from __future__ import annotations
+
+from ipaddress import IPv4Address
+from typing import Literal
+
+from pydantic import Field
+
+from openstack_ha.model.base import Frozen, Int, Str
+from openstack_ha.model.networks import NetworkName
+
+__all__ = [
+    "CRYPTO_CIPHERS",
+    "CRYPTO_HASHES",
+    "FENCE_AGENTS_BY_PLATFORM",
+    "MAX_KNET_LINKS",
+    "CorosyncSpec",
+    "FenceAgent",
+    "FenceOpenstackSettings",
+    "FenceVirshSettings",
+    "FenceXvmSettings",
+    "FencingSpec",
+    "NoQuorumPolicy",
+    "PacemakerSpec",
+    "Platform",
+    "SbdSettings",
+]
+
+Platform = Literal["libvirt", "openstack"]
+FenceAgent = Literal["fence_xvm", "fence_virsh", "sbd", "fence_openstack", "none"]
+NoQuorumPolicy = Literal["stop", "freeze", "demote", "suicide", "ignore"]
+
+# corosync.conf(5) of corosync 3.1: knet crypto values other than "none".
+CRYPTO_CIPHERS = ("aes256", "aes192", "aes128")
+CRYPTO_HASHES = ("sha256", "sha384", "sha512", "sha1", "md5")
+# knet supports up to 8 links per node (corosync.conf(5), "linknumber").
+MAX_KNET_LINKS = 8
+
+# Which fence agents can reach a node on each platform (ARCHITECTURE §3).
+FENCE_AGENTS_BY_PLATFORM: dict[str, tuple[str, ...]] = {
+    "libvirt": ("sbd", "fence_xvm", "fence_virsh"),
+    "openstack": ("fence_openstack",),
+}
+
+
+class CorosyncSpec(Frozen):
+    """Corosync 3 totem settings shared by every Pacemaker cluster of the lab."""
+
+    transport: Str = Field(
+        default="knet",
+        description=(
+            "Totem transport. Only knet is accepted: udp/udpu cannot encrypt and are "
+            "refused by upcoming corosync builds."
+        ),
+        json_schema_extra={"enum": ["knet"]},
+    )
+    crypto_cipher: Str = Field(
+        default="aes256",
+        description="knet crypto_cipher: aes256 (default), aes192 or aes128; never none.",
+        json_schema_extra={"enum": list(CRYPTO_CIPHERS)},
+    )
+    crypto_hash: Str = Field(
+        default="sha256",
+        description="knet crypto_hash: sha256 (default), sha384, sha512, sha1 or md5; never none.",
+        json_schema_extra={"enum": list(CRYPTO_HASHES)},
+    )
+    links: tuple[NetworkName, ...] = Field(
+        default=("management", "storage"),
+        description=(
+            "Networks carrying the knet links, link 0 first (link N uses UDP port 5405+N). "
+            "Default management then storage: two links, so one network failing does not "
+            "split the cluster. At most 8; every cluster member must be on each network."
+        ),
+    )
+    token_timeout_ms: Int = Field(
+        default=3000,
+        description=(
+            "totem.token in ms: how long a silent member takes to be declared lost "
+            "(then fenced). Default 3000 (corosync's own default); 500–30000."
+        ),
+    )
+
+
+class PacemakerSpec(Frozen):
+    """Cluster-wide Pacemaker options."""
+
+    no_quorum_policy: NoQuorumPolicy = Field(
+        default="stop",
+        description=(
+            "What a partition without quorum does. Default stop (Pacemaker's default). "
+            "ignore is refused for clusters of 3 or more full members."
+        ),
+    )
+    resource_stickiness: Int = Field(
+        default=100,
+        description=(
+            "rsc_defaults resource-stickiness: resources stay where they run when a "
+            "node comes back. Default 100; 0 lets them move back."
+        ),
+    )
+    max_full_members: Int = Field(
+        default=32,
+        description=(
+            "Most Corosync/Pacemaker full members per cluster (2–32, Corosync's limit). "
+            "Further members of a bigger group (load balancers) join as "
+            "pacemaker_remote nodes (TCP 3121). Default 32."
+        ),
+    )
+
+
+class FenceXvmSettings(Frozen):
+    """fence_xvm: fence_virtd on each hypervisor, reached by multicast."""
+
+    multicast_address: IPv4Address = Field(
+        default=IPv4Address("225.0.0.12"),
+        description="Multicast group fence_virtd listens on. Default 225.0.0.12 (its default).",
+    )
+    port: Int = Field(
+        default=1229, description="fence_virtd port (UDP out, TCP back). Default 1229."
+    )
+
+
+class FenceVirshSettings(Frozen):
+    """fence_virsh: ssh from the cluster node to the hypervisor, then virsh."""
+
+    host: IPv4Address | None = Field(
+        default=None,
+        description=(
+            "Address of the hypervisor as the guests see it. Unset: the management "
+            "network's gateway (.1), which is the libvirt host on a NAT network."
+        ),
+    )
+    user: Str = Field(default="root", description="ssh login on the hypervisor. Default root.")
+    identity_file: Str = Field(
+        default="/etc/cluster/fence_virsh_id_ed25519",
+        description="Private key on each node (written by cloud-init from a secret).",
+    )
+
+
+class SbdSettings(Frozen):
+    """SBD on one shareable raw disk per cluster plus an emulated watchdog."""
+
+    disk_mib: Int = Field(default=16, description="Size of the shared SBD disk in MiB. Default 16.")
+    watchdog_timeout_s: Int = Field(
+        default=5,
+        description=("SBD watchdog timeout (msgwait is twice this). Default 5 s; 1–60."),
+    )
+
+
+class FenceOpenstackSettings(Frozen):
+    """fence_openstack: Nova stop/start with an application credential."""
+
+    cloud: Str = Field(
+        default="fence",
+        description=(
+            "Entry of clouds.yaml (written from a sensitive Terraform variable) that "
+            "fence_openstack uses. Default 'fence'."
+        ),
+    )
+
+
+class FencingSpec(Frozen):
+    """How cluster members are fenced."""
+
+    agent: FenceAgent | None = Field(
+        default=None,
+        description=(
+            "Fence agent. Unset: the platform's default, sbd on libvirt (a shared disk and "
+            "a watchdog in the plan itself, nothing to set up on the host) and "
+            "fence_openstack on OpenStack. none switches fencing off (stonith-enabled=false) "
+            "and every render and synth prints a warning."
+        ),
+    )
+    delay_max_s: Int = Field(
+        default=15,
+        description=(
+            "pcmk_delay_max on the fence device of the first member of every 2-node "
+            "cluster, so the two cannot shoot each other at once. Default 15 s; 1–120."
+        ),
+    )
+    fence_xvm: FenceXvmSettings = Field(default=FenceXvmSettings())
+    fence_virsh: FenceVirshSettings = Field(default=FenceVirshSettings())
+    sbd: SbdSettings = Field(default=SbdSettings())
+    fence_openstack: FenceOpenstackSettings = Field(default=FenceOpenstackSettings())
+
+    def resolved_agent(self, platform: Platform) -> FenceAgent:
+        """``agent`` or the platform's default."""
+        if self.agent is not None:
+            return self.agent
+        return "sbd" if platform == "libvirt" else "fence_openstack"
