@@ -209,9 +209,33 @@ class Lab:
         self.switch.restore(node)
 
     def power_off(self, node: str) -> None:
-        """What a hard power-off looks like from the network: silent, then dead."""
+        """A hard power-off: links cut, every process SIGKILLed, VIPs gone.
+
+        Killing processes leaves the namespace's kernel state behind: a VIP
+        that IPaddr2 added would still be configured (and answer ARP once the
+        links are back). A powered-off machine loses it, so every address
+        that is not one of the node's own (its spec) is removed too.
+        """
         self.cut_links(node)
         self.kill_node(node)
+        self.drop_extra_addresses(node)
+
+    def drop_extra_addresses(self, node: str) -> list[str]:
+        """Remove addresses the node's spec does not give it (VIPs); return them."""
+        n = self.node(node)
+        own = {att.address for att in n.spec.attachments} | {"127.0.0.1", "::1"}
+        dropped = []
+        out = run(["ip", "-n", n.netns, "-o", "addr", "show"]).stdout
+        for line in out.splitlines():
+            fields = line.split()
+            if len(fields) < 4 or fields[2] not in ("inet", "inet6"):
+                continue
+            iface = ipaddress.ip_interface(fields[3])
+            if str(iface.ip) in own or iface.ip.is_link_local:
+                continue
+            run(["ip", "-n", n.netns, "addr", "del", fields[3], "dev", fields[1]])
+            dropped.append(fields[3])
+        return dropped
 
     crash = power_off
 
