@@ -19,6 +19,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from openstack_ha.model.plan import PacemakerCluster
+from openstack_ha.model.plan import Primitive as PlanPrimitive
+
 __all__ = [
     "CRM_FEATURE_SET",
     "VALIDATE_WITH",
@@ -33,6 +36,7 @@ __all__ = [
     "Order",
     "Primitive",
     "Resource",
+    "cib_for_cluster",
     "resource_ids",
     "to_xml",
 ]
@@ -351,3 +355,86 @@ def to_xml(
         ET.SubElement(root, "status")
     ET.indent(root, space="  ")
     return ET.tostring(root, encoding="unicode") + "\n"
+
+
+def cib_for_cluster(cluster: PacemakerCluster) -> Cib:
+    """The CIB of one Pacemaker cluster of the plan (a plain walk: the plan decided).
+
+    Resources come in this order: fence devices, then every primitive in the
+    plan's start order, a cloned primitive appearing inside its clone at
+    the place of the primitive.
+    """
+    clone_of = {c.child: c for c in cluster.clones}
+    resources: list[Resource] = [_primitive_from_plan(d.primitive) for d in cluster.fence_devices]
+    for prim in cluster.primitives:
+        clone = clone_of.get(prim.id)
+        if clone is None:
+            resources.append(_primitive_from_plan(prim))
+            continue
+        meta = dict(clone.meta)
+        if clone.promotable:
+            meta.setdefault("promotable", "true")
+        resources.append(Clone(clone.id, _primitive_from_plan(prim), tuple(meta.items())))
+    # Members beyond Corosync's limit join as pacemaker_remote nodes: the
+    # cluster reaches each through an ocf:pacemaker:remote resource named
+    # after it (Pacemaker Remote docs, "Configuring a remote node").
+    for member in cluster.members:
+        if member.kind == "remote":
+            resources.append(
+                Primitive(
+                    id=member.hostname,
+                    cls="ocf",
+                    provider="pacemaker",
+                    type="remote",
+                    params=(
+                        ("server", str(member.management_address)),
+                        ("reconnect_interval", "60s"),
+                    ),
+                    ops=(Op("monitor", 30, 30),),
+                )
+            )
+    known = {p.id for p in cluster.primitives}
+    missing = sorted(set(clone_of) - known)
+    if missing:
+        raise ValueError(f"cluster {cluster.name!r}: clones of unknown primitives {missing}")
+    constraints: list[Constraint] = [
+        Colocation(c.id, c.rsc, c.with_rsc, c.score, c.rsc_role, c.with_rsc_role)
+        for c in cluster.colocations
+    ]
+    constraints += [
+        Order(
+            o.id,
+            o.first,
+            o.then,
+            o.kind,
+            first_action=None if o.first_action == "start" else o.first_action,
+            then_action=None if o.then_action == "start" else o.then_action,
+        )
+        for o in cluster.orders
+    ]
+    constraints += [Location(loc.id, loc.rsc, loc.node, loc.score) for loc in cluster.locations]
+    nodes = tuple(
+        Node(m.nodeid, m.hostname)
+        for m in cluster.members
+        if m.kind == "full" and m.nodeid is not None
+    )
+    return Cib(
+        cluster_name=cluster.name,
+        nodes=nodes,
+        properties=tuple(cluster.properties.items()),
+        resources=tuple(resources),
+        constraints=tuple(constraints),
+        rsc_defaults=tuple(cluster.resource_defaults.items()),
+    )
+
+
+def _primitive_from_plan(prim: PlanPrimitive) -> Primitive:
+    return Primitive(
+        id=prim.id,
+        cls=prim.agent_class,
+        type=prim.agent_type,
+        provider=prim.provider,
+        params=tuple(prim.params.items()),
+        meta=tuple(prim.meta.items()),
+        ops=tuple(Op(o.name, o.interval_s, o.timeout_s, role=o.role) for o in prim.ops),
+    )

@@ -60,6 +60,8 @@ class CorosyncCluster:
     nodes: tuple[CorosyncNode, ...]
     links: tuple[CorosyncLink, ...]
     token_timeout_ms: int
+    crypto_cipher: str = CRYPTO_CIPHER
+    crypto_hash: str = CRYPTO_HASH
     logfile: str = "/var/log/corosync/corosync.log"
     keyfile: str = AUTHKEY_PATH
 
@@ -68,6 +70,8 @@ def render_corosync_conf(cluster: CorosyncCluster) -> str:
     """The whole corosync.conf (same bytes on every member)."""
     nodes = sorted(cluster.nodes, key=lambda n: n.nodeid)
     links = sorted(cluster.links, key=lambda link: link.number)
+    if "none" in (cluster.crypto_cipher, cluster.crypto_hash):
+        raise ValueError(f"corosync cluster {cluster.name!r}: knet crypto must stay on")
     for node in nodes:
         if len(node.addresses) != len(links):
             raise ValueError(
@@ -78,8 +82,8 @@ def render_corosync_conf(cluster: CorosyncCluster) -> str:
         ("version", "2"),
         ("cluster_name", cluster.name),
         ("transport", "knet"),
-        ("crypto_cipher", CRYPTO_CIPHER),
-        ("crypto_hash", CRYPTO_HASH),
+        ("crypto_cipher", cluster.crypto_cipher),
+        ("crypto_hash", cluster.crypto_hash),
         ("keyfile", cluster.keyfile),
         ("token", str(cluster.token_timeout_ms)),
         ("link_mode", "passive"),

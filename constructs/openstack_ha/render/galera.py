@@ -8,9 +8,8 @@ address, so no name resolution is involved. Settings Galera requires:
 ``[sst] sst-log-archive-dir`` keeps SST logs out of ``/tmp/sst_log_archive``
 (wsrep_sst_mariabackup's default).
 
-The ``sst`` user (mariabackup), the ``clustercheck`` user (USAGE only: reads
-``wsrep_local_state``) and a ``root`` login from the management network are
-created by ``openstack-ha-galera-bootstrap prepare`` from
+The ``sst`` user (mariabackup) and the ``clustercheck`` user (USAGE only:
+reads ``wsrep_local_state``) are created by ``openstack-ha-galera-bootstrap prepare`` from
 :func:`render_galera_init_sql`, in a private server before the node first
 joins, so whichever node bootstraps already has them.
 """
@@ -19,7 +18,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from ipaddress import IPv4Network
 
 from openstack_ha.render.templates import render_template
 
@@ -30,7 +28,7 @@ __all__ = [
     "render_galera_bootstrap_json",
     "render_galera_cnf",
     "render_galera_init_sql",
-    "render_mariadb_limits_conf",
+    "render_garbd_config",
 ]
 
 SST_USER = "sst"
@@ -65,7 +63,7 @@ def _host(address: str) -> str:
     return f"[{address}]" if ":" in address else address
 
 
-def render_galera_cnf(settings: GaleraSettings, me: GaleraMember, sst_password: str) -> str:
+def render_galera_cnf(settings: GaleraSettings, me: GaleraMember, sst_password: str | None) -> str:
     """The drop-in read after the distribution's own files (hence ``99-`` in its name)."""
     if me not in settings.members:
         raise ValueError(f"galera: {me.name!r} is not a member of {settings.cluster_name!r}")
@@ -100,6 +98,8 @@ def render_galera_cnf(settings: GaleraSettings, me: GaleraMember, sst_password: 
         ("wsrep_sst_method", settings.sst_method),
     ]
     if settings.sst_method == "mariabackup":
+        if sst_password is None:
+            raise ValueError("galera: mariabackup SST needs secrets.galera_sst_password")
         mysqld.append(("wsrep_sst_auth", f"{SST_USER}:{sst_password}"))
     sections = [
         ("mysqld", mysqld),
@@ -128,29 +128,26 @@ def render_clustercheck_cnf(socket: str, password: str) -> str:
     )
 
 
-def render_galera_init_sql(
-    *,
-    management: IPv4Network,
-    sst_password: str,
-    clustercheck_password: str,
-    root_password: str,
-) -> str:
-    """Idempotent SQL run once per node in a private server (see module docstring)."""
-    # MariaDB matches a client by "address/netmask" host patterns.
-    mgmt = f"{management.network_address}/{management.netmask}"
-    lines = [
-        "-- Rendered by openstack-ha: users every Galera member must have before it joins.",
-        f"CREATE USER IF NOT EXISTS '{SST_USER}'@'localhost' IDENTIFIED BY '{sst_password}';",
-        f"ALTER USER '{SST_USER}'@'localhost' IDENTIFIED BY '{sst_password}';",
-        # mariabackup's documented needs for 10.5+.
-        f"GRANT RELOAD, PROCESS, LOCK TABLES, BINLOG MONITOR ON *.* TO '{SST_USER}'@'localhost';",
+def render_galera_init_sql(*, sst_password: str | None, clustercheck_password: str) -> str:
+    """Idempotent SQL run once per node in a private server (see module docstring).
+
+    Administrators use MariaDB's ``root@localhost`` through its unix socket
+    (no password), as the galera resource agent does for its checks.
+    """
+    lines = ["-- Rendered by openstack-ha: users every Galera member has before it joins."]
+    if sst_password is not None:
+        lines += [
+            f"CREATE USER IF NOT EXISTS '{SST_USER}'@'localhost' IDENTIFIED BY '{sst_password}';",
+            f"ALTER USER '{SST_USER}'@'localhost' IDENTIFIED BY '{sst_password}';",
+            # mariabackup's documented needs for MariaDB 10.5+.
+            f"GRANT RELOAD, PROCESS, LOCK TABLES, BINLOG MONITOR ON *.* "
+            f"TO '{SST_USER}'@'localhost';",
+        ]
+    lines += [
         f"CREATE USER IF NOT EXISTS '{CLUSTERCHECK_USER}'@'localhost' "
         f"IDENTIFIED BY '{clustercheck_password}';",
         f"ALTER USER '{CLUSTERCHECK_USER}'@'localhost' IDENTIFIED BY '{clustercheck_password}';",
         f"GRANT USAGE ON *.* TO '{CLUSTERCHECK_USER}'@'localhost';",
-        f"CREATE USER IF NOT EXISTS 'root'@'{mgmt}' IDENTIFIED BY '{root_password}';",
-        f"ALTER USER 'root'@'{mgmt}' IDENTIFIED BY '{root_password}';",
-        f"GRANT ALL PRIVILEGES ON *.* TO 'root'@'{mgmt}' WITH GRANT OPTION;",
         "FLUSH PRIVILEGES;",
     ]
     return "\n".join(lines) + "\n"
@@ -182,10 +179,15 @@ def render_galera_bootstrap_json(
     return json.dumps(data, indent=2, sort_keys=True) + "\n"
 
 
-def render_mariadb_limits_conf(open_files_limit: int) -> str:
-    """systemd drop-in raising the MariaDB service's open-files limit."""
+def render_garbd_config(
+    *, cluster_name: str, members: tuple[GaleraMember, ...], address: str, port: int
+) -> str:
+    """Environment file of the garb service (Debian /etc/default/garb, EL /etc/sysconfig/garb)."""
+    nodes = " ".join(f"{_host(m.address)}:{port}" for m in members)
     return (
-        "# Rendered by openstack-ha: MySQL needs >= 16384 open files in validated deployments.\n"
-        "[Service]\n"
-        f"LimitNOFILE={open_files_limit}\n"
+        "# Rendered by openstack-ha: the Galera arbitrator (garbd) keeps an even cluster quorate.\n"
+        f'GALERA_NODES="{nodes}"\n'
+        f'GALERA_GROUP="{cluster_name}"\n'
+        f'GALERA_OPTIONS="gmcast.listen_addr=tcp://{_host(address)}:{port}"\n'
+        'LOG_FILE="/var/log/garbd.log"\n'
     )

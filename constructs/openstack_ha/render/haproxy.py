@@ -31,6 +31,8 @@ __all__ = [
 ]
 
 CLUSTERCHECK_PORT = 9200
+# The algorithms the plan may ask for (HAProxy 2.6 configuration manual, "balance").
+BALANCE_ALGORITHMS = ("roundrobin", "static-rr", "leastconn", "first", "source")
 GLOBAL_MAXCONN_FLOOR = 20480
 DEFAULTS_MAXCONN_FLOOR = 4096
 
@@ -47,21 +49,26 @@ class HaproxyServer:
 class HaproxyService:
     """One ``listen`` section.
 
-    ``health``: ``tcp`` (connect), ``http`` (GET ``http_check_path``, any
-    status below 500 counts as alive: an API answering 401 is up) or
-    ``clustercheck`` (Galera: GET / on :data:`CLUSTERCHECK_PORT`, 200 only).
-    ``tls``: terminate TLS on the frontends with ``HaproxySettings.tls_cert``.
+    ``frontends``: (address, port, tls) per bind; a TLS bind terminates TLS
+    with ``HaproxySettings.tls_cert``. ``health``: ``tcp`` (connect), ``http``
+    (``http_check``, the request line; any status below 500 counts as alive:
+    an API answering 401 is up) or ``clustercheck`` (Galera: ``http_check`` on
+    ``check_port``, 200 only). ``redirect_to_https``: plain binds answer with a redirect.
+    ``stick_on_dst``: a one-entry-per-VIP stick table (``stick on dst``).
     """
 
     name: str
-    frontends: tuple[tuple[str, int], ...]
+    frontends: tuple[tuple[str, int, bool], ...]
     servers: tuple[HaproxyServer, ...]
     mode: Literal["http", "tcp"] = "http"
-    health: Literal["tcp", "http", "clustercheck"] = "http"
-    http_check_path: str = "/"
-    balance: Literal["roundrobin", "source", "leastconn", "first"] = "roundrobin"
-    tls: bool = False
-    timeout_s: int | None = None
+    health: Literal["tcp", "http", "clustercheck"] = "tcp"
+    http_check: str = "GET /"
+    balance: str = "roundrobin"
+    check_port: int | None = None
+    stick_on_dst: bool = False
+    redirect_to_https: bool = False
+    timeout_client: str | None = None
+    timeout_server: str | None = None
     comment: str = ""
 
 
@@ -96,15 +103,29 @@ def _fmt_addr(address: str, port: int) -> str:
 def _listen(svc: HaproxyService, settings: HaproxySettings) -> _Listen:
     if not svc.servers:
         raise ValueError(f"haproxy service {svc.name!r}: no backend servers")
-    if svc.health == "clustercheck" and svc.mode != "tcp":
-        raise ValueError(f"haproxy service {svc.name!r}: clustercheck health needs mode tcp")
-    tls = f" ssl crt {settings.tls_cert}" if svc.tls else ""
-    binds = tuple(f"{_fmt_addr(addr, port)}{tls}" for addr, port in svc.frontends)
+    if svc.balance not in BALANCE_ALGORITHMS:
+        raise ValueError(
+            f"haproxy service {svc.name!r}: balance {svc.balance!r} is not one of "
+            f"{', '.join(BALANCE_ALGORITHMS)}"
+        )
+    if svc.health == "clustercheck" and (svc.mode != "tcp" or svc.check_port is None):
+        raise ValueError(f"haproxy service {svc.name!r}: clustercheck needs mode tcp and a port")
+    any_tls = any(tls for _, _, tls in svc.frontends)
+    if any_tls and not settings.tls_cert:
+        raise ValueError(f"haproxy service {svc.name!r}: TLS binds need a certificate path")
+    if (any_tls or svc.redirect_to_https) and svc.mode != "http":
+        raise ValueError(f"haproxy service {svc.name!r}: TLS termination needs mode http")
+    binds = tuple(
+        f"{_fmt_addr(addr, port)}{f' ssl crt {settings.tls_cert}' if tls else ''}"
+        for addr, port, tls in svc.frontends
+    )
     lines: list[str] = [f"mode {svc.mode}"]
     if svc.mode == "http":
         lines += ["option httplog", "option forwardfor"]
-        if svc.tls:
-            lines.append("http-request set-header X-Forwarded-Proto https")
+        if svc.redirect_to_https:
+            lines.append("http-request redirect scheme https unless { ssl_fc }")
+        if any_tls:
+            lines.append("http-request set-header X-Forwarded-Proto https if { ssl_fc }")
     else:
         lines += ["option tcplog", "option tcpka"]
     check_common = (
@@ -112,25 +133,26 @@ def _listen(svc: HaproxyService, settings: HaproxySettings) -> _Listen:
     )
     if svc.health == "clustercheck":
         lines += [
-            "option httpchk",
+            f"option httpchk {svc.http_check}",
             "http-check expect status 200",
-            "stick-table type ip size 1000",
-            "stick on dst",
-            f"default-server port {CLUSTERCHECK_PORT} {check_common} "
-            "on-marked-down shutdown-sessions",
+            f"default-server port {svc.check_port} {check_common} on-marked-down shutdown-sessions",
         ]
     elif svc.health == "http":
         lines += [
-            f"option httpchk GET {svc.http_check_path}",
+            f"option httpchk {svc.http_check}",
             # An API that answers 401/404 is alive; only 5xx or no answer is not.
             "http-check expect rstatus ^[234]",
             f"default-server {check_common}",
         ]
     else:
         lines.append(f"default-server {check_common}")
+    if svc.stick_on_dst:
+        lines += ["stick-table type ip size 1000", "stick on dst"]
     lines.append(f"balance {svc.balance}")
-    if svc.timeout_s is not None:
-        lines += [f"timeout client {svc.timeout_s}s", f"timeout server {svc.timeout_s}s"]
+    if svc.timeout_client is not None:
+        lines.append(f"timeout client {svc.timeout_client}")
+    if svc.timeout_server is not None:
+        lines.append(f"timeout server {svc.timeout_server}")
     servers = tuple(
         f"{s.name} {_fmt_addr(s.address, s.port)} check{' backup' if s.backup else ''}"
         for s in svc.servers
@@ -165,7 +187,7 @@ def render_haproxy_cfg(
         "daemon",
         "stats socket /run/haproxy/admin.sock mode 660 level admin",
     ]
-    if any(s.tls for s in services):
+    if any(tls for s in services for _, _, tls in s.frontends):
         global_lines.append("ssl-default-bind-options ssl-min-ver TLSv1.2 no-tls-tickets")
     defaults_lines = [
         "log global",
