@@ -1312,7 +1312,7 @@ def plan_invariant_problems(plan: Plan) -> tuple[Problem, ...]:
                 "internal", loc, f"two_node only for exactly 2 members (with wait_for_all), got {q}"
             )
         if n > 32:
-            bad("cluster_too_large", loc, f"more than 32 full members, got {n}")
+            bad("cluster_size", loc, f"more than 32 full members, got {n}")
         if cluster.fencing_agent != "none":
             covered = {d.target for d in cluster.fence_devices}
             for member in cluster.members:

@@ -47,7 +47,7 @@ CODES: dict[str, str] = {
     "collapsed_size": "a collapsed layout that is not 3 converged nodes",
     "layout_ignored": "a setting that the chosen layout does not use",
     "sizing": "vCPUs, memory or disk below what the roles need",
-    "cluster_too_large": "more Pacemaker full members than Corosync supports",
+    "cluster_size": "a Pacemaker cluster size setting outside what Corosync supports",
     "no_quorum_policy": "a no-quorum-policy that is unsafe for the cluster size",
     "corosync_transport": "a Corosync transport other than knet",
     "corosync_crypto": "Corosync crypto switched off or unknown",

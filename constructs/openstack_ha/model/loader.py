@@ -23,7 +23,13 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from openstack_ha.model.errors import LabError, Problem, did_you_mean, format_value
+from openstack_ha.model.errors import (
+    LabError,
+    Problem,
+    did_you_mean,
+    format_choices,
+    format_value,
+)
 from openstack_ha.model.rules import check_rules
 from openstack_ha.model.spec import SKIP_RULES, LabSpec
 
@@ -45,7 +51,23 @@ def _line_of(text: str, line: int) -> str:
 
 
 def _load_yaml(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, max(exc.position, 0)) + 1
+        raise LabError(
+            [
+                Problem(
+                    loc="",
+                    code="yaml_syntax",
+                    message=(
+                        f"not valid YAML (a character YAML does not allow), got "
+                        f"#x{exc.character:04x}; remove it"
+                    ),
+                    source=f"{source}:{line}",
+                )
+            ]
+        ) from None
     try:
         try:
             node = loader.get_single_node()
@@ -56,26 +78,28 @@ def _load_yaml(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
             what = exc.problem or "unreadable YAML"
             if exc.context:
                 what = f"{exc.context}, {what}"
+            shown = _line_of(text, line)
             raise LabError(
                 [
                     Problem(
                         loc="",
                         code="yaml_syntax",
                         message=(
-                            f"not valid YAML ({what}), got {_line_of(text, line)!r}; "
+                            f"not valid YAML ({what}), got "
+                            f"{repr(shown) if shown else 'the end of the file'}; "
                             f"fix the syntax at column {column}"
                         ),
                         source=f"{source}:{line + 1}",
                     )
                 ]
             ) from None
-        except yaml.YAMLError as exc:  # e.g. a reader error (a control character)
+        except yaml.YAMLError as exc:  # anything else PyYAML refuses
             raise LabError(
                 [
                     Problem(
                         loc="",
                         code="yaml_syntax",
-                        message=f"not valid YAML, got {exc}; fix the file",
+                        message=f"not valid YAML, got {str(exc).splitlines()[0]}; fix the file",
                         source=source,
                     )
                 ]
@@ -256,7 +280,7 @@ def _convert(error: Mapping[str, Any]) -> Problem:
         return Problem(
             loc=loc,
             code="invalid_choice",
-            message=f"not an allowed value, got {got}; use {', '.join(choices)}{hint}",
+            message=f"not an allowed value, got {got}; use {format_choices(choices)}{hint}",
         )
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return Problem(

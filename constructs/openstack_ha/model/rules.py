@@ -313,7 +313,7 @@ def _check_layout_ignored(spec: LabSpec) -> Iterator[Problem]:
             )
 
 
-_SIZING_FLOORS = (("vcpus", 1, ""), ("memory_mib", 1024, " MiB"), ("disk_gib", 10, " GiB"))
+_SIZING_FLOORS = (("vcpus", 1, " vCPU"), ("memory_mib", 1024, " MiB"), ("disk_gib", 10, " GiB"))
 
 
 def _check_sizing(spec: LabSpec) -> Iterator[Problem]:
@@ -338,7 +338,7 @@ def _check_cluster_size(spec: LabSpec) -> Iterator[Problem]:
     value = spec.pacemaker.max_full_members
     if not 2 <= value <= 32:
         yield _p(
-            "cluster_too_large" if value > 32 else "group_size",
+            "cluster_size",
             "pacemaker.max_full_members",
             "Corosync and Pacemaker support 2 to 32 full members per cluster",
             value,
@@ -652,6 +652,8 @@ def _check_dhcp(spec: LabSpec) -> Iterator[Problem]:
     nodes = node_seeds(spec)
     for name, network in spec.networks.defined():
         cidr = network.cidr
+        if cidr.prefixlen > MAX_PREFIX_LENGTH:
+            continue  # network_cidr reports it; the default range would not fit either
         start, end = dhcp_bounds(network)
         bad = False
         for field, value, example in (("dhcp_start", start, 200), ("dhcp_end", end, 250)):
@@ -664,7 +666,7 @@ def _check_dhcp(spec: LabSpec) -> Iterator[Problem]:
                     str(value),
                     f"use an address of {cidr}, e.g. {address_at(network, example)}",
                 )
-        if bad or cidr.prefixlen > MAX_PREFIX_LENGTH:
+        if bad:
             continue
         if start > end:
             yield _p(
@@ -990,7 +992,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(("sizing",), (*GROUP_ORDER, "layout"), "vCPU/memory/disk floors", _check_sizing),
     Rule(
-        ("cluster_too_large", "group_size"),
+        ("cluster_size",),
         ("pacemaker",),
         "Pacemaker cluster ≤ 32 full members, beyond that pacemaker_remote",
         _check_cluster_size,
