@@ -143,7 +143,6 @@ def _single(args: argparse.Namespace) -> int:
     target = codegen.Target(
         schema=schema,
         extras=extras,
-        name=args.package,
         source=args.provider,
         version=args.provider_version,
         command=command + " --out DIR" + (f" --package {args.package}" if args.package else ""),

@@ -248,7 +248,7 @@ def _class(
     attributes = block.attributes if attributes is None else attributes
     names, renames = naming.python_names([*attributes, *block.block_types], context)
     where = ".".join((ctx.tf_type, *path))
-    ctx.notes.extend(f"renamed {where}.{r}" for r in renames)
+    ctx.notes.extend(f"renamed {ctx.kind} {where}.{r}" for r in renames)
     attrs = tuple(
         _attribute(
             ctx, attributes[n], tf_name=n, py_name=names[n], path=(*path, n), owner=class_name

@@ -17,9 +17,10 @@ Rules, applied in this order (each rename is reported, never silent):
      ``lifecycle``, ``connection``, ``provisioners``, ``alias``) and every
      public member of the engine's base classes (``node``, ``fqn``...),
      which an attribute getter of the same name would hide.
-3. Names that collide once converted (``fooBar`` and ``foo_bar``, or
-   ``class`` next to a real ``class_``) get further trailing ``_``, in
-   sorted order of the Terraform names, so the result is stable.
+3. Names that collide once converted (``fooBar`` next to ``foo_bar``, or
+   ``class`` next to a real ``class_``) get further trailing ``_``. Names
+   needing no change are placed first, then the others in sorted order, so
+   an exact name is never displaced and the result is stable.
 
 ``id`` and ``type`` stay as they are: the construct id parameter is ``id_``
 (the CDK convention in Python, as in cdktf's own bindings), and shadowing
@@ -124,7 +125,9 @@ def python_names(tf_names: Iterable[str], context: Context) -> tuple[dict[str, s
     renames: list[Rename] = []
     result: dict[str, str] = {}
     table = reserved(context)
-    for tf_name in sorted(tf_names):
+    # Names that are already what they should be go first, so a converted
+    # name (fooBar) never takes the place of an exact one (foo_bar).
+    for tf_name in sorted(tf_names, key=lambda n: (snake(n) != n or n in table, n)):
         name = snake(tf_name)
         reasons = [] if name == tf_name else ["made a snake_case identifier"]
         if name in table:
