@@ -1,0 +1,84 @@
+"""The lab stack and the synth entry point behind ``stacks/main.py``.
+
+Reproducible output: the local backend's state path is relative (the
+engine would otherwise write the absolute working directory into the plan),
+stack traces are off, and the HCL switch is set before the engine loads
+(see ``tfbindgen.engine``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from openstack_ha.model.errors import LabError
+from openstack_ha.model.loader import load_lab
+from openstack_ha.model.spec import LabSpec
+
+PLATFORMS = ("libvirt", "openstack")
+
+
+def build_spec(lab: str | None, platform: str | None) -> LabSpec:
+    """The lab spec from a lab file (or the default), on ``platform`` if given."""
+    spec = load_lab(lab) if lab else LabSpec()
+    if platform and platform != spec.platform:
+        spec = LabSpec.model_validate({**spec.model_dump(mode="json", exclude_unset=True), "platform": platform})
+    return spec
+
+
+def synth(spec: LabSpec, outdir: str | None = None) -> Path:
+    """Synthesize ``spec`` as one stack named after the lab; returns its folder."""
+    from openstack_ha.constructs.cloud import HaOpenStackCloud  # noqa: PLC0415
+    from tfbindgen.engine import App, LocalBackend, TerraformStack  # noqa: PLC0415
+
+    app = App(hcl_output=True, stack_traces=False, **({"outdir": outdir} if outdir else {}))
+    stack = TerraformStack(app, spec.name)
+    LocalBackend(stack, path="terraform.tfstate")
+    HaOpenStackCloud(stack, "cloud", spec=spec)
+    app.synth()
+    return Path(app.outdir) / "stacks" / spec.name
+
+
+def _context() -> dict[str, Any]:
+    # The CDK CLIs pass `-c key=value` this way.
+    raw = os.environ.get("CDKTF_CONTEXT_JSON", "")
+    try:
+        context = json.loads(raw) if raw else {}
+    except json.JSONDecodeError:
+        return {}
+    return context if isinstance(context, dict) else {}
+
+
+def main(argv: list[str] | None = None) -> int:
+    context = _context()
+    parser = argparse.ArgumentParser(
+        prog="stacks/main.py", description="Synthesize an HA OpenStack lab as HCL."
+    )
+    parser.add_argument(
+        "--lab",
+        default=context.get("lab") or os.environ.get("OPENSTACK_HA_LAB"),
+        help="YAML lab file stating what differs from the default lab",
+    )
+    parser.add_argument(
+        "--platform",
+        choices=PLATFORMS,
+        default=context.get("platform") or os.environ.get("OPENSTACK_HA_PLATFORM"),
+        help="libvirt (default lab) or openstack",
+    )
+    parser.add_argument("--outdir", help="output folder (default cdktf.out, or the CLI's)")
+    args = parser.parse_args(argv)
+    try:
+        spec = build_spec(args.lab, args.platform)
+    except LabError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"stacks/main.py: {error}", file=sys.stderr)
+        return 2
+    folder = synth(spec, args.outdir)
+    print(f"synthesized {spec.name} ({spec.platform}) into {folder}/cdk.tf")
+    return 0
