@@ -30,7 +30,7 @@ def _use_project_venv() -> None:
         venv = ROOT / ".venv"
         python = venv / "bin" / "python"
         if python.exists() and Path(sys.prefix).resolve() != venv.resolve():
-            os.execv(python, [str(python), *sys.argv])  # noqa: S606
+            os.execv(python, [str(python), *sys.argv])
         sys.exit("stacks/main.py: the project is not installed; run scripts/setup first")
 
 

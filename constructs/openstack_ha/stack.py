@@ -26,7 +26,9 @@ def build_spec(lab: str | None, platform: str | None) -> LabSpec:
     """The lab spec from a lab file (or the default), on ``platform`` if given."""
     spec = load_lab(lab) if lab else LabSpec()
     if platform and platform != spec.platform:
-        spec = LabSpec.model_validate({**spec.model_dump(mode="json", exclude_unset=True), "platform": platform})
+        spec = LabSpec.model_validate(
+            {**spec.model_dump(mode="json", exclude_unset=True), "platform": platform}
+        )
     return spec
 
 
