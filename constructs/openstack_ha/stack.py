@@ -37,7 +37,7 @@ def synth(spec: LabSpec, outdir: str | None = None) -> Path:
     from openstack_ha.constructs.cloud import HaOpenStackCloud  # noqa: PLC0415
     from tfbindgen.engine import App, LocalBackend, TerraformStack  # noqa: PLC0415
 
-    app = App(hcl_output=True, stack_traces=False, **({"outdir": outdir} if outdir else {}))
+    app = App(hcl_output=True, stack_traces=False, outdir=outdir)
     stack = TerraformStack(app, spec.name)
     LocalBackend(stack, path="terraform.tfstate")
     HaOpenStackCloud(stack, "cloud", spec=spec)
