@@ -1,0 +1,323 @@
+"""Pacemaker's own scheduler on the rendered CIB: ``crm_simulate`` scenarios.
+
+A scenario starts from the steady state: the rendered CIB with a synthetic
+status (quorum, every member online), Galera promotion seeded (the
+simulator runs no agent, so ``crm_attribute -N <node> -n master-galera -v
+100 -l reboot`` against ``CIB_file=`` stands in for what the galera agent
+sets), simulated once from empty with ``-S -O``. Then:
+
+- ``node loss``: ``--node-fail`` for one node (or several);
+- ``quorum loss``: the survivors' view without quorum. crm_simulate
+  2.1.5's ``--quorum`` flag did not change anything here, so the input's
+  ``have-quorum`` is set to 0 instead;
+- ``resource failure``: ``--op-inject <rsc>_monitor_<ms>@<node>=7``
+  (a monitor finding the instance stopped), e.g. Galera on one node.
+
+Results come from ``--output-as=xml``: fencing actions, resource actions
+(start, stop, move, recover, promote, demote...) and the placement before
+and after. :func:`failure_matrix` judges each single-node loss: the node is
+fenced (when fencing is on), every singleton it ran moves to a survivor,
+nothing on a survivor stops or restarts; quorum loss stops everything and
+fences nobody; a Galera failure touches nothing but that Galera instance
+(the interleave bug restarts HAProxy on every node).
+"""
+
+from __future__ import annotations
+
+import tempfile
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from openstack_ha.check.pacemaker import wrap_with_status
+from openstack_ha.check.tools import Tool, find_tool, run
+from openstack_ha.model.plan import PacemakerCluster
+
+__all__ = [
+    "Placement",
+    "RscAction",
+    "Scenario",
+    "SimulationError",
+    "banned_nodes",
+    "failure_matrix",
+    "format_scenario",
+    "judge_node_loss",
+    "simulate",
+    "steady_state",
+]
+
+# resource id (clone instances folded to their primitive) -> sorted (node, role)
+Placement = dict[str, tuple[tuple[str, str], ...]]
+
+
+class SimulationError(RuntimeError):
+    """crm_simulate is missing or failed."""
+
+
+@dataclass(frozen=True)
+class RscAction:
+    action: str
+    resource: str  # primitive id ("galera"), clone instance suffix dropped
+    instance: str  # as crm_simulate names it ("galera:0")
+    node: str | None = None
+    source: str | None = None
+    dest: str | None = None
+    role: str | None = None
+    reason: str | None = None
+
+    def nodes(self) -> set[str]:
+        return {n for n in (self.node, self.source, self.dest) if n}
+
+    def __str__(self) -> str:
+        where = f"{self.source} -> {self.dest}" if self.action == "move" else self.node or "?"
+        role = f" ({self.role})" if self.role else ""
+        return f"{self.action} {self.instance}{role} on {where}"
+
+
+@dataclass
+class Scenario:
+    name: str
+    cluster: str
+    fenced: tuple[str, ...] = ()
+    actions: tuple[RscAction, ...] = ()
+    before: Placement = field(default_factory=dict)
+    after: Placement = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _tool(name: str) -> Tool:
+    tool = find_tool(name)
+    if tool.path is None:
+        raise SimulationError(tool.missing_detail)
+    return tool
+
+
+def _placement(status: ET.Element | None) -> Placement:
+    out: dict[str, list[tuple[str, str]]] = {}
+    if status is None:
+        return {}
+    for rsc in status.iter("resource"):
+        rid = rsc.get("id", "")
+        if rsc.get("active") != "true":
+            continue
+        for node in rsc.findall("node"):
+            out.setdefault(rid, []).append((node.get("name", ""), rsc.get("role", "")))
+    return {k: tuple(sorted(v)) for k, v in sorted(out.items())}
+
+
+def _parse(xml_text: str, name: str, cluster: str) -> Scenario:
+    root = ET.fromstring(xml_text)
+    status = root.find("status")
+    if status is not None and status.get("code") not in (None, "0"):
+        raise SimulationError(f"crm_simulate failed: {status.get('message')}")
+    fenced: list[str] = []
+    actions: list[RscAction] = []
+    acts = root.find("actions")
+    if acts is not None:
+        for el in acts:
+            if el.tag == "node_action" and el.get("task", "").startswith("Fence"):
+                fenced.append(el.get("node", ""))
+            elif el.tag == "rsc_action":
+                instance = el.get("resource", "")
+                actions.append(
+                    RscAction(
+                        action=el.get("action", ""),
+                        resource=instance.split(":", 1)[0],
+                        instance=instance,
+                        node=el.get("node"),
+                        source=el.get("source"),
+                        dest=el.get("dest"),
+                        role=el.get("role"),
+                        reason=el.get("reason"),
+                    )
+                )
+    return Scenario(
+        name=name,
+        cluster=cluster,
+        fenced=tuple(sorted(fenced)),
+        actions=tuple(actions),
+        before=_placement(root.find("cluster_status/resources")),
+        after=_placement(root.find("revised_cluster_status/resources")),
+    )
+
+
+def steady_state(cib_text: str, workdir: Path, *, promote: Sequence[str] = ()) -> Path:
+    """The steady-state CIB (everything started) in ``workdir``; returns its path.
+
+    ``promote``: nodes whose Galera instance is seeded as promotable.
+    """
+    simulate_tool = _tool("crm_simulate")
+    start = workdir / "start.xml"
+    start.write_text(wrap_with_status(cib_text))
+    if promote:
+        attribute = _tool("crm_attribute")
+        for node in promote:
+            done = run(
+                [
+                    attribute.path or "crm_attribute",
+                    "-N",
+                    node,
+                    "-n",
+                    "master-galera",
+                    "-v",
+                    "100",
+                    "-l",
+                    "reboot",
+                ],
+                env={"CIB_file": str(start)},
+                timeout_s=30,
+            )
+            if done.returncode != 0:
+                raise SimulationError(f"crm_attribute for {node}: {done.output}")
+    steady = workdir / "steady.xml"
+    done = run(
+        [simulate_tool.path or "crm_simulate", "-x", str(start), "-S", "-O", str(steady)],
+        timeout_s=60,
+    )
+    if done.returncode != 0 or not steady.exists():
+        raise SimulationError(f"crm_simulate (steady state): {done.output}")
+    return steady
+
+
+def simulate(
+    steady: Path,
+    *,
+    name: str,
+    cluster: str,
+    fail: Sequence[str] = (),
+    quorum: bool = True,
+    inject: Sequence[str] = (),
+) -> Scenario:
+    """One scenario from the steady state (see the module docstring)."""
+    tool = _tool("crm_simulate")
+    with tempfile.TemporaryDirectory(prefix="oha-sim-") as tmp:
+        source = steady
+        if not quorum:
+            root = ET.parse(steady).getroot()
+            root.set("have-quorum", "0")
+            source = Path(tmp) / "noquorum.xml"
+            source.write_text(ET.tostring(root, encoding="unicode"))
+        argv = [tool.path or "crm_simulate", "-x", str(source), "-S", "--output-as=xml"]
+        for node in fail:
+            argv += ["--node-fail", node]
+        for spec in inject:
+            argv += ["--op-inject", spec]
+        done = run(argv, timeout_s=60)
+    if done.returncode != 0:
+        raise SimulationError(f"crm_simulate ({name}): {done.output}")
+    return _parse(done.stdout, name, cluster)
+
+
+def _galera_monitor_ms(cluster: PacemakerCluster) -> int | None:
+    for prim in cluster.primitives:
+        if prim.id == "galera":
+            for op in prim.ops:
+                if op.name == "monitor" and op.role == "Promoted":
+                    return op.interval_s * 1000
+    return None
+
+
+def judge_node_loss(
+    s: Scenario, lost: set[str], fencing: bool, survivors: set[str], banned: dict[str, set[str]]
+) -> None:
+    """Record in ``s.problems`` what a node loss must not do (see the module docstring)."""
+    for node in sorted(lost):
+        if fencing and node not in s.fenced:
+            s.problems.append(f"{node} is not fenced")
+    others = [n for n in s.fenced if n not in lost]
+    if others:
+        s.problems.append(f"also fences {', '.join(others)}")
+    for rid, placed in s.before.items():
+        nodes = {n for n, _ in placed}
+        after_nodes = {n for n, _ in s.after.get(rid, ())}
+        allowed = survivors - banned.get(rid, set())
+        if len(placed) == 1 and nodes <= lost and allowed and not after_nodes - lost:
+            s.problems.append(f"{rid} ran on {', '.join(sorted(nodes))} and runs nowhere after")
+        survivors_before = {(n, r) for n, r in placed if n not in lost}
+        survivors_after = set(s.after.get(rid, ()))
+        for node, role in sorted(survivors_before - survivors_after):
+            s.problems.append(f"{rid} ({role}) on survivor {node} stopped or changed role")
+    for act in s.actions:
+        if act.action in ("move", "start", "promote"):
+            continue
+        if act.nodes() and act.nodes() <= lost:
+            continue  # stopping what ran on a lost node is the point
+        s.problems.append(f"{act} disturbs a survivor")
+
+
+def banned_nodes(cluster: PacemakerCluster) -> dict[str, set[str]]:
+    """resource → nodes it may never run on (a fence device avoids its own target)."""
+    banned: dict[str, set[str]] = {}
+    for loc in cluster.locations:
+        if loc.score == "-INFINITY":
+            banned.setdefault(loc.rsc, set()).add(loc.node)
+    return banned
+
+
+def failure_matrix(cluster: PacemakerCluster, cib_text: str) -> list[Scenario]:
+    """Every single-node loss, quorum loss and (with Galera) a Galera failure, judged."""
+    full = [m.hostname for m in cluster.full_members()]
+    galera = "galera" in cluster.duties
+    fencing = cluster.properties.get("stonith-enabled") == "true"
+    banned = banned_nodes(cluster)
+    out: list[Scenario] = []
+    with tempfile.TemporaryDirectory(prefix="oha-matrix-") as tmp:
+        steady = steady_state(cib_text, Path(tmp), promote=full if galera else ())
+        baseline = simulate(steady, name="steady state", cluster=cluster.name)
+        for action in baseline.actions:
+            baseline.problems.append(f"not settled: {action}")
+        out.append(baseline)
+        for node in full:
+            s = simulate(steady, name=f"lose {node}", cluster=cluster.name, fail=[node])
+            judge_node_loss(s, {node}, fencing, set(full) - {node}, banned)
+            out.append(s)
+        s = simulate(steady, name="lose quorum", cluster=cluster.name, quorum=False)
+        if s.fenced:
+            s.problems.append(f"fences {', '.join(s.fenced)} without quorum")
+        policy = cluster.properties.get("no-quorum-policy", "stop")
+        if policy == "stop" and s.after:
+            s.problems.append(f"still running without quorum: {', '.join(sorted(s.after))}")
+        out.append(s)
+        interval = _galera_monitor_ms(cluster)
+        if galera and interval is not None:
+            node = full[0]
+            s = simulate(
+                steady,
+                name=f"galera fails on {node}",
+                cluster=cluster.name,
+                inject=[f"galera_monitor_{interval}@{node}=7"],
+            )
+            for act in s.actions:
+                if act.resource != "galera" or act.nodes() != {node}:
+                    s.problems.append(f"{act}: only Galera on {node} should be touched")
+            if not any(a.resource == "galera" for a in s.actions):
+                s.problems.append(f"Galera on {node} is not recovered")
+            out.append(s)
+    return out
+
+
+def format_scenario(s: Scenario) -> list[str]:
+    """Human lines: what is fenced, what moves where, what stops/starts."""
+    head = f"{s.cluster}: {s.name}: {'ok' if s.ok else 'PROBLEM'}"
+    lines = [head]
+    if s.name == "steady state":
+        for rid, placed in s.after.items():
+            where = ", ".join(
+                f"{n}" + (f" ({r})" if r not in ("Started", "") else "") for n, r in placed
+            )
+            lines.append(f"    {rid}: {where}")
+    else:
+        if s.fenced:
+            lines.append(f"    fences {', '.join(s.fenced)}")
+        for act in s.actions:
+            reason = f" [{act.reason}]" if act.reason else ""
+            lines.append(f"    {act}{reason}")
+        if not s.fenced and not s.actions:
+            lines.append("    nothing to do")
+    lines += [f"    problem: {p}" for p in s.problems]
+    return lines
