@@ -93,7 +93,9 @@ def joined_by_ist(log_text: str) -> bool:
         return False
     last = log_text[starts[-1]:].split("\n", 1)[0]
     match = re.search(r"IST uuid:([0-9a-f-]+) f: (\d+)", last)
-    return bool(match) and not match.group(1).startswith("00000000") and int(match.group(2)) > 0
+    if match is None:
+        return False
+    return not match.group(1).startswith("00000000") and int(match.group(2)) > 0
 
 
 @dataclass
