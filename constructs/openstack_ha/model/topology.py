@@ -26,7 +26,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from ipaddress import IPv4Address
 
-from openstack_ha.model.groups import GROUP_ORDER, SIZING_FIELDS, GroupName, Role
+from openstack_ha.model.groups import (
+    GROUP_ORDER,
+    SIZING_FIELDS,
+    BrokerGroup,
+    ControllerGroup,
+    ConvergedGroup,
+    DatabaseGroup,
+    GroupName,
+    LoadBalancerGroup,
+    Role,
+)
 from openstack_ha.model.networks import (
     GROUP_BLOCKS,
     NETWORK_ORDER,
@@ -41,9 +51,11 @@ __all__ = [
     "GROUP_NETWORKS",
     "GROUP_ROLES",
     "ClusterSeed",
+    "GroupSettings",
     "NodeSeed",
     "arbitrator_host",
     "cluster_seeds",
+    "defaults_differ",
     "group_count",
     "group_settings",
     "groups_in_use",
@@ -115,22 +127,25 @@ def groups_in_use(spec: LabSpec) -> tuple[GroupName, ...]:
     return tuple(g for g in GROUP_ORDER if g != "converged")
 
 
-def group_settings(spec: LabSpec, group: GroupName) -> object:
+GroupSettings = ControllerGroup | DatabaseGroup | BrokerGroup | LoadBalancerGroup | ConvergedGroup
+
+
+def group_settings(spec: LabSpec, group: GroupName) -> GroupSettings:
     """The spec's model of ``group`` (ControllerGroup, DatabaseGroup, ...)."""
-    settings: object = getattr(spec, group)
+    settings: GroupSettings = getattr(spec, group)
     return settings
 
 
 def group_count(spec: LabSpec, group: GroupName) -> int:
     if group == "brokers":
         return spec.brokers.resolved_count()
-    count: int = getattr(group_settings(spec, group), "count")  # noqa: B009
+    count = group_settings(spec, group).count
+    assert count is not None  # only brokers may leave it unset, handled above
     return count
 
 
 def _prefix(spec: LabSpec, group: GroupName) -> str:
-    prefix: str = getattr(group_settings(spec, group), "hostname_prefix")  # noqa: B009
-    return prefix
+    return group_settings(spec, group).hostname_prefix
 
 
 def node_seeds(spec: LabSpec) -> tuple[NodeSeed, ...]:
@@ -222,7 +237,7 @@ def arbitrator_host(spec: LabSpec) -> NodeSeed | None:
 def defaults_differ(spec: LabSpec, group: GroupName) -> tuple[str, ...]:
     """Sizing fields of ``group`` whose value differs from the class default."""
     settings = group_settings(spec, group)
-    fields = type(settings).model_fields  # type: ignore[attr-defined]
+    fields = type(settings).model_fields
     out = []
     for name in SIZING_FIELDS:
         if getattr(settings, name) != fields[name].default:
