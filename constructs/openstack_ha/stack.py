@@ -15,9 +15,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from openstack_ha.constructs.cloud import HaOpenStackCloud
 from openstack_ha.model.errors import LabError
 from openstack_ha.model.loader import load_lab
 from openstack_ha.model.spec import LabSpec
+from tfbindgen.engine import App, LocalBackend, TerraformStack
 
 PLATFORMS = ("libvirt", "openstack")
 
@@ -32,15 +34,20 @@ def build_spec(lab: str | None, platform: str | None) -> LabSpec:
     return spec
 
 
-def synth(spec: LabSpec, outdir: str | None = None) -> Path:
-    """Synthesize ``spec`` as one stack named after the lab; returns its folder."""
-    from openstack_ha.constructs.cloud import HaOpenStackCloud  # noqa: PLC0415
-    from tfbindgen.engine import App, LocalBackend, TerraformStack  # noqa: PLC0415
-
+def build(spec: LabSpec, outdir: str | None = None) -> tuple[App, TerraformStack]:
+    """The app and the lab's stack (named after the lab), not yet synthesized."""
     app = App(hcl_output=True, stack_traces=False, outdir=outdir)
     stack = TerraformStack(app, spec.name)
+    # Relative on purpose: without a path the engine writes the absolute
+    # working directory into the plan.
     LocalBackend(stack, path="terraform.tfstate")
     HaOpenStackCloud(stack, "cloud", spec=spec)
+    return app, stack
+
+
+def synth(spec: LabSpec, outdir: str | None = None) -> Path:
+    """Synthesize ``spec`` as HCL; returns the stack's folder (holding ``cdk.tf``)."""
+    app, _ = build(spec, outdir)
     app.synth()
     return Path(app.outdir) / "stacks" / spec.name
 

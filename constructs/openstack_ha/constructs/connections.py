@@ -55,16 +55,24 @@ class Connections:
     @classmethod
     def of_group(cls, plan: Plan, group: str) -> Connections:
         cidrs = {network.name: network.cidr for network in plan.networks}
-        rules = [
-            Ingress(
+        # One entry per (peer, ports): in the collapsed layout several services
+        # share a port between the same nodes (e.g. 3306 for HAProxy and for
+        # the APIs); their purposes are joined.
+        purposes: dict[tuple[Peer, PortRange], list[str]] = {}
+        for rule in plan.port_matrix:
+            if rule.target != group:
+                continue
+            key = (
                 Peer(rule.source, rule.network, cidrs[rule.network]),
                 PortRange(rule.protocol, rule.port_min, rule.port_max),
-                rule.purpose,
             )
-            for rule in plan.port_matrix
-            if rule.target == group
+            purposes.setdefault(key, [])
+            if rule.purpose not in purposes[key]:
+                purposes[key].append(rule.purpose)
+        ingress = [
+            Ingress(peer, ports, "; ".join(sorted(why))) for (peer, ports), why in purposes.items()
         ]
-        return cls(group, tuple(sorted(set(rules))))
+        return cls(group, tuple(sorted(ingress)))
 
     def ports_from(self, source: str) -> tuple[PortRange, ...]:
         """The ports ``source`` may reach on this group."""

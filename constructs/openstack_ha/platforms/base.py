@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 
 from openstack_ha.constructs.connections import Connections
 from openstack_ha.model.plan import GroupPlan, Node, Plan, PlanNetwork
-from tfbindgen.engine import Construct, TerraformStack
+from tfbindgen.engine import Construct, TerraformResourceLifecycle, TerraformStack
+
+# cloud-init reads user-data at first boot only, and it lists the lab's
+# other members (hosts file, cluster nodelists, HAProxy backends): without
+# this, adding a node would replace every VM whose user-data names it.
+# Existing members learn of a new one by `openstack-ha render` + the
+# bootstrap's reconfigure step, not by being rebuilt.
+USER_DATA_IS_FIRST_BOOT_ONLY = TerraformResourceLifecycle(ignore_changes=["user_data"])
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,13 @@ import yaml
 
 from openstack_ha.constructs.connections import Connections
 from openstack_ha.model.plan import GroupPlan, Node, PacemakerCluster, Plan, PlanNetwork
-from openstack_ha.platforms.base import GroupHandle, NetworkHandle, NodeHandle, Platform
+from openstack_ha.platforms.base import (
+    USER_DATA_IS_FIRST_BOOT_ONLY,
+    GroupHandle,
+    NetworkHandle,
+    NodeHandle,
+    Platform,
+)
 from tfbindgen.engine import Construct
 from tfproviders.libvirt.cloudinit_disk import CloudinitDisk
 from tfproviders.libvirt.domain import (
@@ -273,6 +279,7 @@ class LibvirtPlatform(Platform):
             meta_data=meta_data(node),
             network_config=network_config(plan, node),
             provider=provider,
+            lifecycle=USER_DATA_IS_FIRST_BOOT_ONLY,
         )
         disks = [DomainDisk(volume_id=volume.id)]
         xml = None

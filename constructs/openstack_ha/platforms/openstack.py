@@ -16,7 +16,13 @@ from collections.abc import Mapping
 
 from openstack_ha.constructs.connections import Connections
 from openstack_ha.model.plan import GroupPlan, Node, Plan, PlanNetwork
-from openstack_ha.platforms.base import GroupHandle, NetworkHandle, NodeHandle, Platform
+from openstack_ha.platforms.base import (
+    USER_DATA_IS_FIRST_BOOT_ONLY,
+    GroupHandle,
+    NetworkHandle,
+    NodeHandle,
+    Platform,
+)
 from tfbindgen.engine import Construct
 from tfproviders.openstack.compute_instance_v2 import (
     ComputeInstanceV2,
@@ -244,6 +250,7 @@ class OpenStackPlatform(Platform):
             ],
             network=nics,
             scheduler_hints=[ComputeInstanceV2SchedulerHints(group=servergroup.id)],
+            lifecycle=USER_DATA_IS_FIRST_BOOT_ONLY,
         )
         return NodeHandle(node=node, server=server, resources=ports)
 
