@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 from typing import Protocol
 
-from openstack_ha.commands import check, render, schema, simulate, validate
+from openstack_ha.commands import check, plan, render, schema, simulate, validate
 
 __all__ = ["COMMANDS", "Command"]
 
@@ -28,4 +28,4 @@ class Command(Protocol):
     def run(self, args: argparse.Namespace) -> int: ...
 
 
-COMMANDS: tuple[Command, ...] = (schema, validate, render, check, simulate)
+COMMANDS: tuple[Command, ...] = (schema, validate, plan, render, check, simulate)
