@@ -40,11 +40,16 @@ def parse_spec(spec: str) -> tuple[str, str, str]:
     return source, source.rsplit("/", 1)[-1].lower(), match["version"]
 
 
-def capture(tool: str, spec: str) -> bytes:
-    """The ``providers schema -json`` document of one provider version."""
+def check(tool: str, spec: str) -> tuple[str, str, str]:
+    """Refuse an unknown tool or a malformed spec before anything runs."""
     if tool not in TOOLS:
         raise CaptureError(f"--from: unknown tool {tool!r}; allowed: {', '.join(TOOLS)}")
-    source, name, version = parse_spec(spec)
+    return parse_spec(spec)
+
+
+def capture(tool: str, spec: str) -> bytes:
+    """The ``providers schema -json`` document of one provider version."""
+    source, name, version = check(tool, spec)
     executable = shutil.which(tool)
     if executable is None:
         raise CaptureError(

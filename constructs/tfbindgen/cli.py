@@ -117,6 +117,8 @@ def _configured(args: argparse.Namespace) -> int:
 
 
 def _single(args: argparse.Namespace) -> int:
+    if args.capture is not None:
+        capture.check(*args.capture)
     if args.out is None:
         raise config.ConfigError("--out DIR is required with --schema or --from")
     extras = _source(args.extras, "--extras") if args.extras else None

@@ -205,6 +205,10 @@ def _show(value: object) -> str:
     return f"{text}: {type(value).__name__}"
 
 
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}" if n == 1 else f"{n} {what}s"
+
+
 def _signature_problems(
     given: Sequence[str], allowed: Sequence[str], required: Sequence[str]
 ) -> list[Problem]:
@@ -290,7 +294,19 @@ def is_token(value: object) -> bool:
         return len(value) == 1 and isinstance(value[0], str) and value[0].startswith("#{TfToken[")
     if isinstance(value, Mapping):
         return any(isinstance(k, str) and k.startswith("&{TfToken[") for k in value)
+    # Only jsii objects can be resolvables; asking jsii about anything else
+    # (a set, a date) makes it try to marshal the value and crash.
+    if getattr(value, "__jsii_ref__", None) is None and not hasattr(type(value), "__jsii_type__"):
+        return False
     return bool(Tokenization.is_resolvable(value))
+
+
+def is_expression(value: object) -> bool:
+    """Whether ``value`` is only known when Terraform evaluates it: a token, or
+    a string holding a template sequence (``${...}``, ``%{...}``)."""
+    if isinstance(value, str):
+        return _TOKEN_MARK in value or "${" in value or "%{" in value
+    return is_token(value)
 
 
 # ---------------------------------------------------------------------------
@@ -311,10 +327,24 @@ class _Checker:
             return self.nested(
                 attr.nested, attr.nesting, value, path, low=attr.min_items, high=attr.max_items
             )
+        before = len(self.problems)
         result = self.typed(attr.type, value, path, attr)
         if not is_token(value):
-            self.counts(path, value, attr.min_items, attr.max_items, "items")
+            self.counts(path, value, attr.min_items, attr.max_items, "item")
+        if len(self.problems) == before:
+            self.writable(result, path)
         return result
+
+    def writable(self, value: object, path: str) -> None:
+        """Refuse now what HCL synthesis could not write faithfully later."""
+        try:
+            if isinstance(value, str):
+                hclencode.string_descriptor(value)
+            else:
+                for text in _strings(value):
+                    hclencode.quoted_body(text, in_expression=True)
+        except hclencode.TemplateError as exc:
+            self.add(path, f"cannot be written faithfully in HCL: {exc}")
 
     def typed(self, cty: Any, value: object, path: str, attr: Attr | None) -> object:
         """Check ``value`` against a cty type; returns it with tuples made lists."""
@@ -434,7 +464,7 @@ class _Checker:
         self.enum(attr, value, path)
 
     def enum(self, attr: Attr | None, value: str | float, path: str) -> None:
-        if attr is None or not attr.one_of or is_token(value):
+        if attr is None or not attr.one_of or is_expression(value):
             return
         if attr.ignore_case and isinstance(value, str):
             ok = value.lower() in {str(v).lower() for v in attr.one_of}
@@ -457,9 +487,9 @@ class _Checker:
             return
         n = len(value)
         if low and n < low:
-            self.add(path, f"needs at least {low} {what} (got {n})")
+            self.add(path, f"needs at least {_count(low, what)} (got {n})")
         if high and n > high:
-            self.add(path, f"takes at most {high} {what} (got {n})")
+            self.add(path, f"takes at most {_count(high, what)} (got {n})")
 
     def nested(
         self, cls: type[Block], mode: str, value: object, path: str, *, low: int, high: int
@@ -473,14 +503,20 @@ class _Checker:
             if not isinstance(value, Mapping):
                 self.add(path, f"must be a mapping of label to {cls.__name__} (got {_show(value)})")
                 return value
+            for label in value:
+                if isinstance(label, str) and ("${" in label or "%{" in label):
+                    self.add(
+                        f"{path}[{label!r}]",
+                        "is a block label with a template sequence; labels are literal strings",
+                    )
             result = {k: self.instance(cls, v, f"{path}[{k!r}]") for k, v in self.keys(value, path)}
-            self.counts(path, result, low, high, "blocks")
+            self.counts(path, result, low, high, "block")
             return result
         if isinstance(value, str | bytes | Mapping | Block) or not isinstance(value, Sequence):
             self.add(path, f"must be a list of {cls.__name__} (got {_show(value)})")
             return value
         items = [self.instance(cls, v, f"{path}[{i}]") for i, v in enumerate(value)]
-        self.counts(path, items, low, high, "blocks")
+        self.counts(path, items, low, high, "block")
         return items
 
     def instance(self, cls: type[Block], value: object, path: str) -> object:
@@ -503,6 +539,19 @@ class _Checker:
         return value
 
 
+def _strings(value: object) -> Iterator[str]:
+    """Every string inside a plain value (keys included)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _strings(key)
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+
+
 def _check(spec: Spec, get: Callable[[str], object]) -> tuple[dict[str, object], list[Problem]]:
     """Problems of one object's arguments, and its normalised values by Python name."""
     checker = _Checker()
@@ -520,17 +569,15 @@ def _check(spec: Spec, get: Callable[[str], object]) -> tuple[dict[str, object],
         path = blocks.py
         if value is None:
             if blocks.min_items:
-                plural = "s" if blocks.min_items > 1 else ""
-                checker.add(path, f"needs at least {blocks.min_items} block{plural} (got none)")
+                checker.add(path, f"needs at least {_count(blocks.min_items, 'block')} (got none)")
             continue
-        if not isinstance(value, Sequence | Mapping | Block) and Tokenization.is_resolvable(value):
+        if not isinstance(value, Sequence | Mapping | Block) and is_token(value):
             values[blocks.py] = value  # e.g. a TerraformDynamicBlock
             continue
         values[blocks.py] = checker.nested(
             blocks.cls, blocks.nesting, value, path, low=blocks.min_items, high=blocks.max_items
         )
-    if not checker.problems:
-        _check_rules(spec, values, checker)
+    _check_rules(spec, values, checker)
     return values, checker.problems
 
 
@@ -571,8 +618,9 @@ def _check_rules(spec: Spec, values: Mapping[str, object], checker: _Checker) ->
         return repr(_py_path(spec, path))
 
     def known(path: str) -> bool:
+        # SDKv2 skips values unknown at plan time in ConflictsWith; so do we.
         value = _lookup(spec, values, path)
-        return value is not None and not is_token(value)
+        return value is not None and not is_expression(value)
 
     def present(path: str) -> bool:
         return _lookup(spec, values, path) is not None
@@ -689,8 +737,8 @@ def _json_attributes(
     items: list[Attr | Blocks] = [*spec.attrs, *spec.blocks]
     for item in items:
         value = get(item.py)
-        if value is None:
-            continue
+        if value is None or (isinstance(item, Blocks) and value == []):
+            continue  # an empty list of blocks is no block at all; HCL writes none
         value = _json(value)
         if wrap and isinstance(value, dict | list):
             # The engine snake_cases provider keys, map keys included;

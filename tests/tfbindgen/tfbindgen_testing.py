@@ -13,6 +13,9 @@ SCHEMAS = ROOT / "tests" / "fixtures" / "schemas"
 # anything else on sys.path.
 PREFIX = "fx_"
 
+# The CDK engines every synthesis test runs on (one process each).
+ENGINES = ("cdktn", "cdktf")
+
 
 def fixture_schemas() -> list[Path]:
     return sorted(p for p in SCHEMAS.glob("*.json") if not p.name.endswith(".extras.json"))
