@@ -22,7 +22,7 @@ from openstack_ha.check.checkers import (
     check_keepalived,
     check_rabbitmq_conf,
 )
-from openstack_ha.check.pacemaker import crm_verify, crmsh_verify
+from openstack_ha.check.pacemaker import FENCING_OFF_WARNINGS, crm_verify, crmsh_verify
 from openstack_ha.check.tools import CheckResult
 from openstack_ha.model.plan import Plan
 from openstack_ha.render.tree import CIB_PATH, USER_DATA, LabRender, write_lab
@@ -60,8 +60,9 @@ def _jobs(plan: Plan, lab: LabRender, root: Path) -> list[Callable[[], CheckResu
         loader = min(cluster.full_members(), key=lambda m: m.nodeid or 0).hostname
         cib = _at(root / loader, CIB_PATH)
         what = f"{loader}:{CIB_PATH} ({cluster.name})"
-        jobs.append(partial(crm_verify, cib, what))
-        jobs.append(partial(crmsh_verify, cib, what))
+        expected = () if plan.fencing.enabled else FENCING_OFF_WARNINGS
+        jobs.append(partial(crm_verify, cib, what, expected))
+        jobs.append(partial(crmsh_verify, cib, what, expected))
     return jobs
 
 

@@ -37,6 +37,7 @@ __all__ = [
     "Primitive",
     "Resource",
     "cib_for_cluster",
+    "node_state_attrs",
     "resource_ids",
     "to_xml",
 ]
@@ -149,10 +150,11 @@ class FencingLevel:
 
 @dataclass(frozen=True)
 class Node:
-    """A cluster node: its Corosync nodeid and its name (``uname``)."""
+    """A cluster node: its Corosync nodeid (full members) or its name (remote), and ``uname``."""
 
-    id: int
+    id: int | str
     uname: str
+    remote: bool = False
 
 
 @dataclass(frozen=True)
@@ -261,7 +263,10 @@ def configuration_element(cib: Cib) -> ET.Element:
     _nvset(crm_config, "cluster_property_set", "cib-bootstrap-options", cib.properties)
     nodes = ET.SubElement(conf, "nodes")
     for node in cib.nodes:
-        ET.SubElement(nodes, "node", {"id": str(node.id), "uname": node.uname})
+        attrs = {"id": str(node.id), "uname": node.uname}
+        if node.remote:
+            attrs["type"] = "remote"
+        ET.SubElement(nodes, "node", attrs)
     resources = ET.SubElement(conf, "resources")
     for rsc in cib.resources:
         _resource(resources, rsc)
@@ -300,22 +305,32 @@ def status_element(cib: Cib, online: Iterable[str] | None = None) -> ET.Element:
     up = {n.uname for n in cib.nodes} if online is None else set(online)
     status = ET.Element("status")
     for node in cib.nodes:
-        if node.uname not in up:
-            continue
-        ET.SubElement(
-            status,
-            "node_state",
-            {
-                "id": str(node.id),
-                "uname": node.uname,
-                "in_ccm": "true",
-                "crmd": "online",
-                "crm-debug-origin": "openstack-ha",
-                "join": "member",
-                "expected": "member",
-            },
-        )
+        if node.uname in up:
+            ET.SubElement(
+                status, "node_state", node_state_attrs(str(node.id), node.uname, node.remote)
+            )
     return status
+
+
+def node_state_attrs(node_id: str, uname: str, remote: bool) -> dict[str, str]:
+    """A ``node_state`` of a node that is up: a full member, or a connected remote node."""
+    if remote:
+        return {
+            "id": node_id,
+            "uname": uname,
+            "remote_node": "true",
+            "in_ccm": "true",
+            "crm-debug-origin": "openstack-ha",
+        }
+    return {
+        "id": node_id,
+        "uname": uname,
+        "in_ccm": "true",
+        "crmd": "online",
+        "crm-debug-origin": "openstack-ha",
+        "join": "member",
+        "expected": "member",
+    }
 
 
 def to_xml(
@@ -347,7 +362,7 @@ def to_xml(
         root.set("have-quorum", "1" if have_quorum else "0")
         if cib.nodes:
             # The DC is only meaningful for the checkers' synthetic status.
-            root.set("dc-uuid", str(min(n.id for n in cib.nodes)))
+            root.set("dc-uuid", str(min(n.id for n in cib.nodes if isinstance(n.id, int))))
     root.append(configuration_element(cib))
     if with_status:
         root.append(status_element(cib, online))
@@ -417,6 +432,8 @@ def cib_for_cluster(cluster: PacemakerCluster) -> Cib:
         Node(m.nodeid, m.hostname)
         for m in cluster.members
         if m.kind == "full" and m.nodeid is not None
+    ) + tuple(
+        Node(m.hostname, m.hostname, remote=True) for m in cluster.members if m.kind == "remote"
     )
     return Cib(
         cluster_name=cluster.name,
