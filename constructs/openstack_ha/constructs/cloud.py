@@ -12,6 +12,7 @@ from openstack_ha.model.derive import derive_plan
 from openstack_ha.model.plan import Plan
 from openstack_ha.model.spec import LabSpec
 from openstack_ha.platforms import Platform, platform_for
+from openstack_ha.render.tree import render_lab
 from tfbindgen.engine import Construct
 
 
@@ -45,6 +46,7 @@ class HaOpenStackCloud(Construct):
         self.vips: Mapping[str, Construct] = self.platform.vips(
             Construct(self, "vips"), self.plan, self.networks.networks
         )
+        rendered = render_lab(self.plan, self.secrets.secrets)
         groups: dict[str, NodeGroup] = {}
         for group in self.plan.groups:
             construct = GROUP_CONSTRUCTS[group.name]
@@ -55,6 +57,7 @@ class HaOpenStackCloud(Construct):
                 platform=self.platform,
                 networks=self.networks,
                 secrets=self.secrets.secrets,
+                rendered=rendered,
             )
         self.groups: Mapping[str, NodeGroup] = groups
         self.platform.finish(self, self.plan, self.networks.networks, self.vips)

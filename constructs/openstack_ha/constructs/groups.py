@@ -18,7 +18,7 @@ from openstack_ha.constructs.userdata import terraform_template
 from openstack_ha.model.plan import GroupPlan, Plan, PlanVip
 from openstack_ha.platforms.base import NodeHandle, Platform
 from openstack_ha.render.secrets import Secrets
-from openstack_ha.render.tree import render_node
+from openstack_ha.render.tree import LabRender, render_lab
 from tfbindgen.engine import Construct
 
 
@@ -27,7 +27,9 @@ class NodeGroup(Construct):
 
     Read-only attributes: ``group`` (the plan's group), ``nodes`` (handles by
     hostname), ``connections`` (what the group lets in), ``vips`` (the VIPs
-    its members hold) and ``addresses(network)``.
+    its members hold) and ``addresses(network)``. ``rendered`` passes the
+    lab's rendered files when the caller has them already (rendered with the
+    same ``secrets``).
     """
 
     GROUP: ClassVar[str | None] = None
@@ -42,6 +44,7 @@ class NodeGroup(Construct):
         networks: SegregatedNetworks,
         secrets: Secrets,
         group: str | None = None,
+        rendered: LabRender | None = None,
     ) -> None:
         super().__init__(scope, id_)
         name = group or self.GROUP
@@ -62,9 +65,12 @@ class NodeGroup(Construct):
         shared = platform.group(
             self, plan, group=self.group, connections=self.connections, networks=networks.networks
         )
+        # Rendering is per lab (every node's files come from one pass); the
+        # cloud renders once for all its groups, a group on its own renders here.
+        trees = {t.hostname: t for t in (rendered or render_lab(plan, secrets)).nodes}
         nodes: dict[str, NodeHandle] = {}
         for node in plan.nodes_of(self.group.name):
-            tree = render_node(plan, secrets, node.hostname)
+            tree = trees[node.hostname]
             nodes[node.hostname] = platform.node(
                 Construct(self, node.hostname),
                 plan,
