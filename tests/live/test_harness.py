@@ -138,6 +138,40 @@ def test_client_thread_talks_inside_the_lab(lab_factory) -> None:
     assert os.readlink("/proc/thread-self/ns/net") != inside
 
 
+def test_fence_standin_powers_the_target_off_for_real(lab_factory) -> None:
+    nodes = [spec("a", (MGMT, "eth0", "10.91.0.11")),
+             NodeSpec("b", (Attachment("management", "eth0", "10.91.0.12"),), aliases=("vm-b",))]
+    lab = lab_factory(networks=[MGMT], nodes=nodes, fence_agents=["fence_xvm"])
+    lab.start("b", "sleeper", ["sh", "-c", "setsid sleep 900 & exec sleep 901"])
+    lab.exec("b", ["ip", "addr", "add", "10.91.0.100/24", "dev", "eth0"])  # a VIP it holds
+    wait_until(lambda: len(lab.pids("b")) == 2, timeout=10, what="b's processes")
+    # Pacemaker-fenced's calling convention: no arguments, key=value on stdin.
+    agent = lab.node("a").exec(["/usr/sbin/fence_xvm"], check=False,
+                               input_bytes=b"action=metadata\n")
+    assert agent.returncode == 0
+    assert 'resource-agent name="fence_xvm"' in agent.stdout  # the real agent's metadata
+    status = lab.node("a").exec(["/usr/sbin/fence_xvm"], check=False,
+                                input_bytes=b"action=status\nport=vm-b\n")
+    assert status.returncode == 0  # on
+    off = lab.node("a").exec(["/usr/sbin/fence_xvm"], check=False,
+                             input_bytes=b"action=reboot\nport=vm-b\nkey_file=/x\n")
+    assert off.returncode == 0, off.stderr
+    assert lab.pids("b") == []
+    assert lab.holders("10.91.0.100") == []
+    assert not pings(lab, "a", "10.91.0.12")  # links cut
+    assert [(r.action, r.node, r.requester) for r in lab.fence.fenced("b")] == [
+        ("reboot", "b", "a")]
+    status = lab.node("a").exec(["/usr/sbin/fence_xvm"], check=False,
+                                input_bytes=b"action=status\nport=vm-b\n")
+    assert status.returncode == 2  # off
+    unknown = lab.node("a").exec(["/usr/sbin/fence_xvm"], check=False,
+                                 input_bytes=b"action=off\nport=nobody\n")
+    assert unknown.returncode == 1
+    # The host's real agent is untouched.
+    assert b"live-test harness" not in Path("/usr/sbin/fence_xvm").read_bytes()
+    assert "live-test harness" in lab.exec("a", ["cat", "/usr/sbin/fence_xvm"])
+
+
 def test_teardown_leaves_no_namespace_process_or_mount(lab_factory, tmp_path: Path) -> None:
     require()
     lab = Lab(tmp_path / "own", [MGMT, STOR], three_nodes(), fence_agents=["fence_xvm"])
