@@ -227,7 +227,7 @@ listen galera
     option tcpka
     option httpchk GET /
     http-check expect status 200
-    default-server port 9200 inter 2000 rise 2 fall 3 on-marked-down shutdown-sessions
+    default-server port 9200 inter 1000 rise 2 fall 2 on-marked-down shutdown-sessions
     stick-table type ip size 1000
     stick on dst
     balance first

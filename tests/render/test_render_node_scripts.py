@@ -238,7 +238,11 @@ def fake_cluster(tmp_path: Path, node_python: str) -> Iterator[tuple[Path, int]]
                 "peer_timeout_s": 20,
                 "poll_interval_s": 0.2,
                 "bootstrap_command": ["sh", "-c", f"echo bootstrapped > {home}/started"],
-                "join_command": ["sh", "-c", f"echo joined > {home}/started"],
+                "join_command": [
+                    "sh",
+                    "-c",
+                    f'echo "joined {{position}} $WSREP_START_POSITION" > {home}/started',
+                ],
             }
             (home / "config.json").write_text(json.dumps(config))
         for i in (1, 2, 3):
@@ -306,7 +310,7 @@ def test_the_real_scripts_pick_the_highest_seqno_after_a_full_outage(
     (root / "db2" / "state").write_text("4")
     done = _run(node_python, root, "db3", "start")
     assert done.returncode == 0, done.stderr
-    assert (root / "db3" / "started").read_text() == "joined\n"
+    assert (root / "db3" / "started").read_text() == f"joined {UUID}:12 {UUID}:12\n"
     assert "decision: join (db2 is synced: joining its cluster)" in done.stderr
 
 

@@ -116,8 +116,8 @@ def render_corosync_conf(cluster: CorosyncCluster) -> str:
     ]
     link_words = ", ".join(f"link {link.number} on {link.network}" for link in links)
     header = (
-        f"Rendered by openstack-ha for cluster {cluster.name} ({link_words}); "
-        "identical on every member. Re-render the lab instead of editing."
+        f"Rendered by openstack-ha for cluster {cluster.name} ({link_words}).\n"
+        "# Identical on every member; re-render the lab instead of editing."
     )
     return render_template(
         "corosync.conf.j2",

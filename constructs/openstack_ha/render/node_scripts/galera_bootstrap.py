@@ -27,8 +27,11 @@ Other commands: ``position`` (print/record this node's position),
 before the first start: create the SST, clustercheck and admin users in a
 private server without networking and without wsrep, so whichever node
 bootstraps already has them). Settings come from a JSON file (``--config``)
-rendered for each node. Python 3.9+ standard library only: this file is
-copied verbatim onto the nodes.
+rendered for each node; in ``bootstrap_command``/``join_command`` the text
+``{position}`` becomes this node's ``uuid:seqno`` (also exported as
+``WSREP_START_POSITION``), so a restarted member can rejoin by IST.
+Python 3.9+ standard library only: this file is copied verbatim onto the
+nodes.
 """
 
 from __future__ import annotations
@@ -352,6 +355,21 @@ def wait_for_synced_peer(cfg: Config, leader: str | None) -> bool:
     return False
 
 
+def with_position(command: list[str], position: Position) -> list[str]:
+    """``{position}`` in a command becomes ``uuid:seqno`` (for ``--wsrep-start-position``).
+
+    A node restarted after a crash joins by IST instead of a full SST when
+    it starts from its recovered position (measured: tests/live/README.md).
+    """
+    text = f"{position.uuid}:{position.seqno}"
+    return [arg.replace("{position}", text) for arg in command]
+
+
+def run_with_position(command: list[str], position: Position) -> int:
+    env = dict(os.environ, WSREP_START_POSITION=f"{position.uuid}:{position.seqno}")
+    return subprocess.run(command, check=False, env=env).returncode
+
+
 def cmd_position(cfg: Config) -> int:
     position = local_position(cfg)
     record_position(cfg, position)
@@ -381,14 +399,16 @@ def cmd_start(cfg: Config) -> int:
     log(f"decision: {decision.action} ({decision.reason})")
     if decision.action == "bootstrap":
         mark_safe_to_bootstrap(cfg)
-        log(f"bootstrapping a new Primary Component: {' '.join(cfg.bootstrap_command)}")
-        return subprocess.run(cfg.bootstrap_command, check=False).returncode
+        command = with_position(cfg.bootstrap_command, position)
+        log(f"bootstrapping a new Primary Component: {' '.join(command)}")
+        return run_with_position(command, position)
     if decision.action == "join":
         if not wait_for_synced_peer(cfg, decision.leader):
             log(f"no member became synced within {cfg.peer_timeout_s:.0f} s; not joining")
             return 1
-        log(f"joining: {' '.join(cfg.join_command)}")
-        return subprocess.run(cfg.join_command, check=False).returncode
+        command = with_position(cfg.join_command, position)
+        log(f"joining: {' '.join(command)}")
+        return run_with_position(command, position)
     log(decision.reason)
     return 1
 
