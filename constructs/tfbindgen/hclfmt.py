@@ -119,7 +119,8 @@ _QUOTED_TOKEN: Final = re.compile(
     r'|(?P<control>%\{~?)|(?P<close>")'
 )
 _HEREDOC_TEXT: Final = re.compile(r"(?:[^$%\n]|\$\$\{|%%\{|[$%](?!\{))*\n?")
-_BAD_ESCAPE: Final = re.compile(r"\\(?![nrt\"\\]|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})")
+# Escapes of a quoted string, left to right; group "bad" catches any other.
+_ESCAPE: Final = re.compile(r'\\(?:[nrt"\\]|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|(?P<bad>.))')
 
 _SEQUENCE_OPENER: Final = re.compile(r"\$\{~?|%\{~?")
 
@@ -142,6 +143,16 @@ def _where(text: str, pos: int) -> str:
     line = text.count("\n", 0, pos) + 1
     column = pos - (text.rfind("\n", 0, pos) + 1) + 1
     return f"line {line}, column {column}"
+
+
+def _check_escapes(text: str, pos: int, literal: str) -> None:
+    for escape in _ESCAPE.finditer(literal):
+        if escape.group("bad") is not None:
+            raise HclFormatError(
+                f"{_where(text, pos + escape.start())}: invalid escape sequence "
+                f'{escape.group()!r} in a quoted string; HCL allows \\n \\r \\t \\" \\\\ '
+                "\\uNNNN and \\UNNNNNNNN (write \\\\ for a backslash)"
+            )
 
 
 def _unclosed_heredoc(text: str, pos: int, marker: str) -> HclFormatError:
@@ -177,18 +188,13 @@ def _tokenize(text: str) -> tuple[list[int], list[str], int]:
             if m is None:
                 raise HclFormatError(
                     f"{_where(text, pos)}: a quoted string must end on its own line, got "
-                    f"{text[pos:pos + 20]!r}; close it with '\"' or use a heredoc"
+                    f"{text[pos : pos + 20]!r}; close it with '\"' or use a heredoc"
                 )
             group = m.lastgroup
             value = m.group()
             if group == "lit":
-                bad = _BAD_ESCAPE.search(value)
-                if bad is not None:
-                    raise HclFormatError(
-                        f"{_where(text, pos + bad.start())}: invalid escape sequence "
-                        f"{value[bad.start():bad.start() + 2]!r}; HCL allows \\n \\r \\t "
-                        "\\\" \\\\ \\uNNNN and \\UNNNNNNNN (write \\\\ for a backslash)"
-                    )
+                if "\\" in value:
+                    _check_escapes(text, pos, value)
                 add_kind(QUOTEDLIT)
             elif group == "close":
                 add_kind(CQUOTE)
@@ -275,7 +281,7 @@ def _tokenize(text: str) -> tuple[list[int], list[str], int]:
                 raise HclFormatError(
                     f"{_where(text, m.start())}: comment '/*' is not closed; end it with '*/'"
                 )
-            value = text[m.start():close + 2]
+            value = text[m.start() : close + 2]
             pos = close + 2
             kind = COMMENT
         elif group == "heredoc":
@@ -315,13 +321,13 @@ def _decode_literal(text: str) -> str:
             sel = text[i + 1]
             if sel in "uU":
                 width = 4 if sel == "u" else 8
-                out.append(chr(int(text[i + 2:i + 2 + width], 16)))
+                out.append(chr(int(text[i + 2 : i + 2 + width], 16)))
                 i += 2 + width
                 continue
             out.append({"n": "\n", "r": "\r", "t": "\t"}.get(sel, sel))
             i += 2
         elif text.startswith(("$${", "%%{"), i):
-            out.append(text[i + 1:i + 3])
+            out.append(text[i + 1 : i + 3])
             i += 3
         else:
             out.append(ch)
@@ -556,7 +562,14 @@ def _columns(text: str) -> int:
 # Grapheme cluster classes (UAX #29) for the non-ASCII path; an approximation
 # of the full property tables that covers combining marks, joiners, emoji
 # modifier and flag sequences and Hangul syllables.
-_OTHER, _CONTROL, _EXTEND, _ZWJ, _REGIONAL, _PICTO, _L, _V, _T, _LV, _LVT, _CR, _LF = range(13)
+_OTHER, _CONTROL, _EXTEND, _ZWJ, _REGIONAL, _PICTO, _L, _V, _T, _LV, _LVT, _CR, _LF, _PREPEND = (
+    range(14)
+)
+# Grapheme_Cluster_Break=Prepend (Unicode 15): they join the character after them.
+_PREPEND_CODES: Final = frozenset(
+    [*range(0x600, 0x606), 0x6DD, 0x70F, 0x890, 0x891, 0x8E2, 0xD4E, 0x110BD, 0x110CD,
+     0x111C2, 0x111C3, 0x1193F, 0x11941, 0x11A3A, *range(0x11A84, 0x11A8A), 0x11D46]
+)  # fmt: skip
 
 
 def _grapheme_class(ch: str) -> int:
@@ -567,6 +580,8 @@ def _grapheme_class(ch: str) -> int:
         return _LF
     if code == 0x200D:
         return _ZWJ
+    if code in _PREPEND_CODES:
+        return _PREPEND
     if 0x1F1E6 <= code <= 0x1F1FF:
         return _REGIONAL
     if 0x1F3FB <= code <= 0x1F3FF or code == 0x200C or 0xE0020 <= code <= 0xE007F:
@@ -599,6 +614,7 @@ def _grapheme_count(text: str) -> int:
         joined = (
             (previous == _CR and cls == _LF)
             or (previous not in (_CONTROL, _CR, _LF) and cls in (_EXTEND, _ZWJ))
+            or (previous == _PREPEND and cls not in (_CONTROL, _CR, _LF))
             or (previous == _L and cls in (_L, _V, _LV, _LVT))
             or (previous in (_LV, _V) and cls in (_V, _T))
             or (previous in (_LVT, _T) and cls == _T)
