@@ -17,6 +17,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from tfbindgen.config import ConfigError
+
 TOOLS = ("terraform", "tofu")
 _SPEC = re.compile(
     r"^(?P<source>[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+){1,2})@(?P<version>[0-9][\w.+-]*)$"
@@ -24,8 +26,11 @@ _SPEC = re.compile(
 TIMEOUT_S = 600
 
 
-class CaptureError(RuntimeError):
-    """The schema could not be captured; the message says why and what to do."""
+class CaptureError(ConfigError):
+    """The schema could not be captured; the message says why and what to do.
+
+    A ConfigError, so the command line reports it like any bad input (exit 2).
+    """
 
 
 def parse_spec(spec: str) -> tuple[str, str, str]:

@@ -23,7 +23,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from tfbindgen import __version__, capture, codegen, config, tree
+from tfbindgen import __version__, codegen, config, tree
 
 CONFIG_COMMAND = "python -m tfbindgen"
 
@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.schema is not None or args.capture is not None:
             return _single(args)
         return _configured(args)
-    except (codegen.GenerationError, config.ConfigError, capture.CaptureError) as exc:
+    except (codegen.GenerationError, config.ConfigError) as exc:  # CaptureError is one too
         print(f"tfbindgen: {exc}", file=sys.stderr)
         return 2
 
@@ -117,6 +117,10 @@ def _configured(args: argparse.Namespace) -> int:
 
 
 def _single(args: argparse.Namespace) -> int:
+    # Imported here: subprocess and tempfile serve only --from, and every
+    # millisecond of start-up shows in each regeneration.
+    from tfbindgen import capture  # noqa: PLC0415 - see above
+
     if args.capture is not None:
         capture.check(*args.capture)
     if args.out is None:

@@ -133,8 +133,9 @@ def _short_source(address: str) -> str:
 
 def render_provider(target: Target) -> Result:
     """All files of one provider package, by path relative to the package."""
+    # JSONDecodeError, UnicodeDecodeError and SchemaError are all ValueErrors.
     try:
-        document = Document.model_validate_json(target.schema.data)
+        document = Document.read(json.loads(target.schema.data))
     except ValueError as exc:
         raise GenerationError(
             f"{target.schema.name}: not a provider schema document: {exc}"
@@ -142,7 +143,7 @@ def render_provider(target: Target) -> Result:
     extras = None
     if target.extras is not None:
         try:
-            extras = Extras.from_json(json.loads(target.extras.data))
+            extras = Extras.read(json.loads(target.extras.data))
         except ValueError as exc:
             raise GenerationError(f"{target.extras.name}: not an extras document: {exc}") from exc
     address, schema = _pick(document, target)

@@ -10,7 +10,7 @@ at the first one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -291,7 +291,7 @@ def _attribute(
     dotted = ".".join(path)
     facts = _facts(ctx, dotted)
     settable = attr.required or attr.optional
-    env = facts.default_func.env if facts and facts.default_func else []
+    env = facts.default_func.env if facts and facts.default_func else ()
     # SDKv2 turns a Required attribute with an environment DefaultFunc into an
     # optional one whenever that variable is set: omission is valid then.
     required = attr.required and not env
@@ -325,10 +325,10 @@ def _attribute(
     if required:
         spec_args.insert(3, "required=True")
     enum_text = ""
-    if facts and facts.validate_:
+    if facts and facts.validate:
         spec_args += _validation(ctx, dotted, facts)
-        if facts.validate_.one_of:
-            enum_text = "One of: " + ", ".join(repr(v) for v in facts.validate_.one_of) + "."
+        if facts.validate.one_of:
+            enum_text = "One of: " + ", ".join(repr(v) for v in facts.validate.one_of) + "."
     doc = _sentences(
         attr.description,
         _flags(attr, required, env, kind_text),
@@ -416,7 +416,7 @@ def _facts(ctx: _Context, dotted: str) -> AttributeFacts | None:
 
 def _validation(ctx: _Context, dotted: str, facts: AttributeFacts) -> list[str]:
     """Spec arguments for the value checks the extras allow us to enforce."""
-    v = facts.validate_
+    v = facts.validate
     assert v is not None
     args: list[str] = []
     where = f"{ctx.tf_type}.{dotted}"
@@ -485,7 +485,7 @@ def _rules(ctx: _Context, block: Block) -> str:
             if members and (kind, tuple(sorted(members))) not in seen:
                 seen.add((kind, tuple(sorted(members))))
                 rules.append(f"_rt.Rule({kind!r}, None, {tuple(sorted(members))!r})")
-        validate = facts.validate_
+        validate = facts.validate
         if validate and validate.at_least_sum_of:
             summands = known(path, validate.at_least_sum_of)
             if summands:
@@ -510,7 +510,7 @@ def _settable_paths(block: Block, prefix: tuple[str, ...]) -> set[str]:
     return paths
 
 
-def _flags(attr: Attribute, required: bool, env: list[str], kind_text: str) -> str:
+def _flags(attr: Attribute, required: bool, env: Sequence[str], kind_text: str) -> str:
     if attr.required and not required:
         presence = f"Required unless the environment sets {' or '.join(env)}"
     elif required:
@@ -549,7 +549,7 @@ def _fact_notes(facts: AttributeFacts | None, kind: Kind) -> str:
         out.append(f"At least one of {', '.join(facts.at_least_one_of)}.")
     if facts.required_with:
         out.append(f"Requires {', '.join(facts.required_with)}.")
-    v = facts.validate_
+    v = facts.validate
     if v and (v.min is not None or v.max is not None):
         low = "" if v.min is None else f">= {_number(v.min)}"
         high = "" if v.max is None else f"<= {_number(v.max)}"

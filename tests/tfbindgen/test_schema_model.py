@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from pydantic import ValidationError
 
 from tfbindgen import ctytype
-from tfbindgen.schema import Document, Extras
+from tfbindgen.schema import Document, Extras, SchemaError
 
 
 @pytest.mark.parametrize(
@@ -87,14 +86,52 @@ def test_an_unknown_cty_type_is_refused_naming_where_it_is(raw: object, message:
 
 
 def test_a_schema_document_of_another_major_format_is_refused() -> None:
-    with pytest.raises(
-        ValidationError, match=r"format_version '2.0' is not supported; tfbindgen reads 1.x"
-    ):
-        Document.model_validate({"format_version": "2.0", "provider_schemas": {}})
+    with pytest.raises(SchemaError) as caught:
+        Document.read({"format_version": "2.0", "provider_schemas": {}})
+    assert str(caught.value) == (
+        "format_version '2.0' is not supported; tfbindgen reads 1.x "
+        "(the format of `terraform providers schema -json` since Terraform 0.12)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("document", "message"),
+    [
+        ([], "document: expected an object, got list"),
+        (
+            {"format_version": "1.0"},
+            "document: no provider_schemas; is this `providers schema -json`?",
+        ),
+        (
+            {"format_version": "1.0", "provider_schemas": {"p": {"resource_schemas": {"r": {
+                "block": {"block_types": {"b": {"nesting_mode": "tuple", "block": {}}}}}}}}},
+            "document.provider_schemas.p.resource_schemas.r.block.block_types.b.nesting_mode: "
+            "'tuple' is not one of single, list, set, map, group",
+        ),
+        (
+            {"format_version": "1.0", "provider_schemas": {"p": {"resource_schemas": {"r": {
+                "block": {"attributes": {"a": {"type": "string", "optional": "yes"}}}}}}}},
+            "document.provider_schemas.p.resource_schemas.r.block.attributes.a.optional: "
+            "expected bool, got 'yes'",
+        ),
+        (
+            {"format_version": "1.0", "provider_schemas": {"p": {"resource_schemas": {"r": {
+                "block": {"attributes": {"a": {"optional": True}}}}}}}},
+            "document.provider_schemas.p.resource_schemas.r.block.attributes.a: an attribute "
+            "needs a type or a nested_type",
+        ),
+    ],
+)  # fmt: skip
+def test_a_malformed_document_is_refused_naming_the_json_path(
+    document: object, message: str
+) -> None:
+    with pytest.raises(SchemaError) as caught:
+        Document.read(document)
+    assert str(caught.value) == message
 
 
 def test_keys_added_by_later_terraform_releases_are_ignored() -> None:
-    document = Document.model_validate(
+    document = Document.read(
         {
             "format_version": "1.0",
             "provider_schemas": {
@@ -120,7 +157,7 @@ def test_keys_added_by_later_terraform_releases_are_ignored() -> None:
 
 
 def test_extras_normalise_the_provider_section_to_the_resource_shape() -> None:
-    extras = Extras.from_json(
+    extras = Extras.read(
         json.loads(
             """{"provider": {"uri": {"DefaultFunc":
                     {"env": ["LIBVIRT_DEFAULT_URI"], "default": null}}},
@@ -131,9 +168,9 @@ def test_extras_normalise_the_provider_section_to_the_resource_shape() -> None:
     )
     uri = extras.facts("provider", "libvirt")["uri"]
     assert uri.default_func is not None
-    assert uri.default_func.env == ["LIBVIRT_DEFAULT_URI"]
+    assert uri.default_func.env == ("LIBVIRT_DEFAULT_URI",)
     path = extras.facts("resources", "libvirt_pool")["path"]
-    assert path.conflicts_with == ["target.0.path"]
+    assert path.conflicts_with == ("target.0.path",)
     assert path.has_default  # an explicit null default is still a stated fact
     assert not uri.has_default
     assert extras.facts("resources", "libvirt_domain") == {}
