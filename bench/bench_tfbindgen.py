@@ -320,7 +320,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-tfbindgen-") as tmp:
         folder = Path(tmp)
         big = synthetic_schema(folder)
-        schemas = {n: (str(ROOT / s), str(ROOT / e), src, v) for n, (s, e, src, v) in PINNED.items()}
+        schemas = {
+            n: (str(ROOT / s), str(ROOT / e), src, v) for n, (s, e, src, v) in PINNED.items()
+        }
         schemas["synthetic-200"] = (str(big), None, "example/big", "1.0.0")
 
         print("== Generation (fresh process; first run includes template compilation;")
@@ -344,19 +346,25 @@ def main() -> None:
               f"{statistics.median(together['times']):>7.3f}s  (import of the generator "
               f"{together['import_s']:.3f}s, peak {mb(together['rss_peak_kb'])})")  # fmt: skip
         command = check_command()
-        print(f"`python -m tfbindgen --check`, whole process: {command:.3f}s "
-              f"(target: all three pinned schemas < 1 s: "
-              f"{'met' if together['times'][0] + together['import_s'] < 1 else 'NOT met'})\n")
+        print(
+            f"`python -m tfbindgen --check`, whole process: {command:.3f}s "
+            f"(target: all three pinned schemas < 1 s: "
+            f"{'met' if together['times'][0] + together['import_s'] < 1 else 'NOT met'})\n"
+        )
 
         print("== Import of the binding modules the lab uses (fresh process, after the engine)")
         lab = [f"tfproviders.{p}.{m}" for p, mods in LAB_MODULES.items() for m in mods]
         imports = import_times(lab)
-        print(f"engine import {imports['engine_s']:.3f}s; {len(lab)} binding modules "
-              f"{imports['modules_s']:.3f}s (target < 0.1 s: "
-              f"{'met' if imports['modules_s'] < 0.1 else 'NOT met'})\n")
+        print(
+            f"engine import {imports['engine_s']:.3f}s; {len(lab)} binding modules "
+            f"{imports['modules_s']:.3f}s (target < 0.1 s: "
+            f"{'met' if imports['modules_s'] < 0.1 else 'NOT met'})\n"
+        )
 
-        print(f"== Stock `cdktn get` (cdktn-cli {CDKTN_CLI_VERSION}, Node 24, offline via its "
-              "schema cache)")
+        print(
+            f"== Stock `cdktn get` (cdktn-cli {CDKTN_CLI_VERSION}, Node 24, offline via its "
+            "schema cache)"
+        )
         if args.no_cdktn_get:
             reason = "skipped (--no-cdktn-get)"
         else:
@@ -394,8 +402,10 @@ def main() -> None:
             print(f"\nimport of the {len(modules)} OpenStack lab modules after the engine: "
                   f"cdktn get {stock['modules_s']:.3f}s, tfbindgen {mine['modules_s']:.3f}s "
                   f"(engine {stock['engine_s']:.3f}s)")  # fmt: skip
-        print(f"reference (issue 2): openstack {REFERENCE['openstack']}, "
-              f"libvirt {REFERENCE['libvirt']}; {REFERENCE['import']}")
+        print(
+            f"reference (issue 2): openstack {REFERENCE['openstack']}, "
+            f"libvirt {REFERENCE['libvirt']}; {REFERENCE['import']}"
+        )
 
 
 if __name__ == "__main__":
