@@ -98,6 +98,7 @@ class RabbitmqBoot:
 @dataclass(frozen=True)
 class SbdBoot:
     device: str
+    watchdog_device: str
     service: str
     watchdog_timeout_s: int
     msgwait_s: int

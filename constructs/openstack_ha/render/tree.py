@@ -488,6 +488,7 @@ class _NodeRenderer:
             self.add(paths.sbd_config, render_sbd_config(cluster.sbd))
             sbd = SbdBoot(
                 device=cluster.sbd.device_path,
+                watchdog_device=cluster.sbd.watchdog_device,
                 service=self.os.services.sbd,
                 watchdog_timeout_s=cluster.sbd.watchdog_timeout_s,
                 msgwait_s=cluster.sbd.msgwait_s,
