@@ -59,9 +59,11 @@ def main() -> None:
             ours = median_ms(args.runs, lambda text=text: format_hcl(text))
             theirs = "-"
             if terraform:
+
                 def run(text: str = text) -> None:
                     subprocess.run([terraform, "fmt", "-"], input=text.encode(), env=env,
                                    check=True, capture_output=True, timeout=120)  # fmt: skip
+
                 theirs = f"{median_ms(min(args.runs, 5), run):.1f}"
             name = Path(lab).name if lab else "default (libvirt)"
             print(f"{name:<28} {len(text.encode()) / 1024:>6.0f} {text.count(chr(10)):>6} "

@@ -95,7 +95,7 @@ class Generator:
         if roll < 0.74:
             return f'"${{{w.tight()}{self.rng.choice(REFERENCES)}{w.tight()}}}"'
         if roll < 0.78:
-            return '"${' + self.rng.choice(REFERENCES) + '}-${' + self.rng.choice(REFERENCES) + '}"'
+            return '"${' + self.rng.choice(REFERENCES) + "}-${" + self.rng.choice(REFERENCES) + '}"'
         if roll < 0.84 and depth < 3:
             args = [self.scalar(depth + 1) for _ in range(self.rng.randint(0, 3))]
             function = self.rng.choice(("upper", "jsonencode", "lookup", "provider::p::f"))
@@ -114,7 +114,7 @@ class Generator:
         if roll < 0.97:
             return (
                 f"[for{w.loose()}x{w.loose()}in{w.loose()}var.l{w.tight()}:{w.tight()}upper(x)"
-                f"{w.loose()}if{w.loose()}x{w.loose()}!={w.loose()}\"\"]"
+                f'{w.loose()}if{w.loose()}x{w.loose()}!={w.loose()}""]'
             )
         if roll < 0.99:
             return (
@@ -216,8 +216,13 @@ class Generator:
             elif roll < 0.92:
                 lines.append(w.indent() + self.comment())
             else:
-                name = self.rng.choice(IDENTS)
-                lines.append(f"{w.indent()}{name}{w.loose()}{{{w.tight()}{self.rng.choice(IDENTS)}{w.tight()}={w.tight()}{self.value_one_line(depth)}{w.tight()}}}")
+                # A one-line block: one attribute between the braces.
+                name, attribute = self.rng.choice(IDENTS), self.rng.choice(IDENTS)
+                inline = self.value_one_line(depth)
+                lines.append(
+                    f"{w.indent()}{name}{w.loose()}{{{w.tight()}{attribute}{w.tight()}="
+                    f"{w.tight()}{inline}{w.tight()}}}"
+                )
         return lines
 
     def block(self, depth: int) -> list[str]:
@@ -237,9 +242,20 @@ class Generator:
         lines: list[str] = []
         if self.chance(0.3):  # the engine's terraform block, blank lines inside
             lines += [
-                "terraform {", "required_providers {", "  random = {", 'version = "3.9.0"',
-                'source = "hashicorp/random"', "}", "}", 'backend "local" {',
-                'path = "terraform.tfstate"', "}", "", "", "}", "",
+                "terraform {",
+                "required_providers {",
+                "  random = {",
+                'version = "3.9.0"',
+                'source = "hashicorp/random"',
+                "}",
+                "}",
+                'backend "local" {',
+                'path = "terraform.tfstate"',
+                "}",
+                "",
+                "",
+                "}",
+                "",
             ]
         if self.chance(0.2):
             kind = self.rng.choice(('"string"', "list", '"map"', "map(string)"))

@@ -120,8 +120,7 @@ def labs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         "collapsed": ("--lab", str(collapsed)),
     }
     return {
-        name: _synthesize_lab(tmp_path_factory.mktemp(name), *args)
-        for name, args in shapes.items()
+        name: _synthesize_lab(tmp_path_factory.mktemp(name), *args) for name, args in shapes.items()
     }
 
 
@@ -174,7 +173,7 @@ def test_the_engine_corpus_of_tricky_values_is_formatted_as_terraform_fmt_does(
     engine_corpus: str, terraform_fmt: Fmt
 ) -> None:
     # The corpus must hold what it claims, or the comparison proves little.
-    for shape in ("<<EOF\n", "\\\"", "\\\\", "${", "%{", "ключ", "🎉", "provider = ", "{\n}"):
+    for shape in ("<<EOF\n", '\\"', "\\\\", "${", "%{", "ключ", "🎉", "provider = ", "{\n}"):
         assert shape in engine_corpus, f"the engine corpus has no {shape!r}"
     _assert_same_as_terraform([engine_corpus], terraform_fmt, "engine corpus")
     once = format_hcl(engine_corpus)
@@ -189,8 +188,7 @@ def test_random_documents_are_formatted_as_terraform_fmt_does(terraform_fmt: Fmt
     for index, (text, reference) in enumerate(zip(texts, expected, strict=True)):
         ours = format_hcl(text)
         assert ours == reference, (
-            f"seed {SEED} document {index}: {_first_difference(reference, ours)}\n"
-            f"input:\n{text}"
+            f"seed {SEED} document {index}: {_first_difference(reference, ours)}\ninput:\n{text}"
         )
 
 
@@ -204,66 +202,99 @@ def test_random_documents_format_idempotently() -> None:
 
 # (id, input, what terraform fmt 1.11.4 writes for it)
 CASES: list[tuple[str, str, str]] = [
-    ("indent and align the engine's flat output",
-     'resource "random_password" "p" {\nlength = 32\nspecial = false\n}\n',
-     'resource "random_password" "p" {\n  length  = 32\n  special = false\n}\n'),
-    ("nested blocks and object items each align in their own run",
-     'terraform {\nrequired_providers {\n  random = {\nversion = "3.9.0"\n'
-     'source = "h/r"\n}\n}\n}\n',
-     'terraform {\n  required_providers {\n    random = {\n      version = "3.9.0"\n'
-     '      source  = "h/r"\n    }\n  }\n}\n'),
-    ("blank lines are kept, never collapsed, and break an alignment run",
-     "a = 1\nbb = 2\n\n\n\nccc = 3\n\n\n",
-     "a  = 1\nbb = 2\n\n\n\nccc = 3\n\n\n"),
-    ("comments, blocks and multi-line values break a run; a heredoc does not",
-     "x {\na = 1\n# c\nbb = 2\nb {\n}\ndddd = [\n\"x\",\n]\ne = 1\n"
-     "xslt = <<EOF\n  kept\nEOF\nff = 2\n}\n",
-     "x {\n  a = 1\n  # c\n  bb = 2\n  b {\n  }\n  dddd = [\n    \"x\",\n  ]\n  e    = 1\n"
-     "  xslt = <<EOF\n  kept\nEOF\n  ff   = 2\n}\n"),
-    ("heredoc lines keep their bytes; spaces inside ${ } are normalised",
-     "a = <<-EOT\n    x   \n\t\ty\n  ${ b+1 }\n    EOT\n",
-     "a = <<-EOT\n    x   \n\t\ty\n  ${b + 1}\n    EOT\n"),
-    ("an attribute that is only an interpolation is unwrapped; other templates stay",
-     'r {\na = "${x.y.id}"\nb = "${x}-${ y }"\nc = ["${x}"]\nd = {k = "${x}"}\n}\n',
-     'r {\n  a = x.y.id\n  b = "${x}-${y}"\n  c = ["${x}"]\n  d = { k = "${x}" }\n}\n'),
-    ("an interpolation over several lines is unwrapped into parentheses",
-     'x = "${\na ? b : c\n}"\ny = "${a ?\nb : c}"\nw = "${(a ?\nb : c)}"\nz = "${ "q" }"\n',
-     'x = a ? b : c\ny = (a ?\nb : c)\nw = (a ?\nb : c)\nz = "q"\n'),
-    ("strings keep escapes, nested quotes and template escapes byte for byte",
-     'a = "q\\"\\\\ ${f("x\\"y")} $${n} %%{m} é"\nbb = "%{ if c }y%{ endif }"\n',
-     'a  = "q\\"\\\\ ${f("x\\"y")} $${n} %%{m} é"\nbb = "%{if c}y%{endif}"\n'),
-    ("legacy variable types are rewritten in top-level variable blocks only",
-     'variable "v" {\ntype = "string"\n}\nvariable "w" {\ntype = list\n}\n'
-     'x {\nvariable "q" {\ntype = "map"\n}\n}\n',
-     'variable "v" {\n  type = string\n}\nvariable "w" {\n  type = list(any)\n}\n'
-     'x {\n  variable "q" {\n    type = "map"\n  }\n}\n'),
-    ("labels are re-quoted from their value; a label the scanner splits at $ or % is lost",
-     'resource aws_x y {}\nresource "a\\u00e9\\u00a0" "z" {}\nresource "a$b" "c" {}\n',
-     'resource "aws_x" "y" {}\nresource "aé\\u00a0" "z" {}\nresource "c" {}\n'),
-    ("widths are grapheme clusters (emoji, flags, combining marks)",
-     'm = {\n"ключ" = 1\n"e\u0301" = 2\n"🇫🇷" = 3\n"👍🏽" = 4\nx = 5\n}\n',
-     'm = {\n  "ключ" = 1\n  "e\u0301"    = 2\n  "🇫🇷"    = 3\n  "👍🏽"    = 4\n  x      = 5\n}\n'),
-    ("trailing comments align; comment bytes are kept",
-     "a = 1 # x   \nbb = 2 // yy\n# z\nccc = [1,2] # w\n",
-     "a  = 1 # x   \nbb = 2 // yy\n# z\nccc = [1, 2] # w\n"),
-    ("operators, for expressions, splats and calls",
-     'a = {for k, v in m: k => v}\nb = [for x in [1]: x if x>0]\nc = -1 - -2\nd = !x\n'
-     "e = f(a, b...)\ng = a[*].b\nh = a . b [ 0 ]\n",
-     'a = { for k, v in m : k => v }\nb = [for x in [1] : x if x > 0]\nc = -1 - -2\nd = !x\n'
-     "e = f(a, b...)\ng = a[*].b\nh = a.b[0]\n"),
-    ("brackets that do not balance line by line use the indent stack",
-     "a = [\"x\",\n\"y\"]\nb = [[1,\n2],\n[3]]\nc = {\na = {\nb = 1\n}}\nd = 1\n",
-     "a = [\"x\",\n\"y\"]\nb = [[1,\n  2],\n[3]]\nc = {\n  a = {\n    b = 1\n} }\nd = 1\n"),
-    ("CRLF line endings are kept",
-     'a = "x"\r\nbb = <<EOF\r\ny\r\nEOF\r\n',
-     'a  = "x"\r\nbb = <<EOF\r\ny\r\nEOF\r\n'),
-    ("no final newline is added; spaces before the end are kept",
-     "a   =   1\n\n  b=2", "a = 1\n\nb = 2"),
+    (
+        "indent and align the engine's flat output",
+        'resource "random_password" "p" {\nlength = 32\nspecial = false\n}\n',
+        'resource "random_password" "p" {\n  length  = 32\n  special = false\n}\n',
+    ),
+    (
+        "nested blocks and object items each align in their own run",
+        'terraform {\nrequired_providers {\n  random = {\nversion = "3.9.0"\n'
+        'source = "h/r"\n}\n}\n}\n',
+        'terraform {\n  required_providers {\n    random = {\n      version = "3.9.0"\n'
+        '      source  = "h/r"\n    }\n  }\n}\n',
+    ),
+    (
+        "blank lines are kept, never collapsed, and break an alignment run",
+        "a = 1\nbb = 2\n\n\n\nccc = 3\n\n\n",
+        "a  = 1\nbb = 2\n\n\n\nccc = 3\n\n\n",
+    ),
+    (
+        "comments, blocks and multi-line values break a run; a heredoc does not",
+        'x {\na = 1\n# c\nbb = 2\nb {\n}\ndddd = [\n"x",\n]\ne = 1\n'
+        "xslt = <<EOF\n  kept\nEOF\nff = 2\n}\n",
+        'x {\n  a = 1\n  # c\n  bb = 2\n  b {\n  }\n  dddd = [\n    "x",\n  ]\n  e    = 1\n'
+        "  xslt = <<EOF\n  kept\nEOF\n  ff   = 2\n}\n",
+    ),
+    (
+        "heredoc lines keep their bytes; spaces inside ${ } are normalised",
+        "a = <<-EOT\n    x   \n\t\ty\n  ${ b+1 }\n    EOT\n",
+        "a = <<-EOT\n    x   \n\t\ty\n  ${b + 1}\n    EOT\n",
+    ),
+    (
+        "an attribute that is only an interpolation is unwrapped; other templates stay",
+        'r {\na = "${x.y.id}"\nb = "${x}-${ y }"\nc = ["${x}"]\nd = {k = "${x}"}\n}\n',
+        'r {\n  a = x.y.id\n  b = "${x}-${y}"\n  c = ["${x}"]\n  d = { k = "${x}" }\n}\n',
+    ),
+    (
+        "an interpolation over several lines is unwrapped into parentheses",
+        'x = "${\na ? b : c\n}"\ny = "${a ?\nb : c}"\nw = "${(a ?\nb : c)}"\nz = "${ "q" }"\n',
+        'x = a ? b : c\ny = (a ?\nb : c)\nw = (a ?\nb : c)\nz = "q"\n',
+    ),
+    (
+        "strings keep escapes, nested quotes and template escapes byte for byte",
+        'a = "q\\"\\\\ ${f("x\\"y")} $${n} %%{m} é"\nbb = "%{ if c }y%{ endif }"\n',
+        'a  = "q\\"\\\\ ${f("x\\"y")} $${n} %%{m} é"\nbb = "%{if c}y%{endif}"\n',
+    ),
+    (
+        "legacy variable types are rewritten in top-level variable blocks only",
+        'variable "v" {\ntype = "string"\n}\nvariable "w" {\ntype = list\n}\n'
+        'x {\nvariable "q" {\ntype = "map"\n}\n}\n',
+        'variable "v" {\n  type = string\n}\nvariable "w" {\n  type = list(any)\n}\n'
+        'x {\n  variable "q" {\n    type = "map"\n  }\n}\n',
+    ),
+    (
+        "labels are re-quoted from their value; a label the scanner splits at $ or % is lost",
+        'resource aws_x y {}\nresource "a\\u00e9\\u00a0" "z" {}\nresource "a$b" "c" {}\n',
+        'resource "aws_x" "y" {}\nresource "aé\\u00a0" "z" {}\nresource "c" {}\n',
+    ),
+    (
+        "widths are grapheme clusters (emoji, flags, combining marks)",
+        'm = {\n"ключ" = 1\n"e\u0301" = 2\n"🇫🇷" = 3\n"👍🏽" = 4\nx = 5\n}\n',
+        'm = {\n  "ключ" = 1\n  "e\u0301"    = 2\n  "🇫🇷"    = 3\n  "👍🏽"    = 4\n'
+        "  x      = 5\n}\n",
+    ),
+    (
+        "trailing comments align; comment bytes are kept",
+        "a = 1 # x   \nbb = 2 // yy\n# z\nccc = [1,2] # w\n",
+        "a  = 1 # x   \nbb = 2 // yy\n# z\nccc = [1, 2] # w\n",
+    ),
+    (
+        "operators, for expressions, splats and calls",
+        "a = {for k, v in m: k => v}\nb = [for x in [1]: x if x>0]\nc = -1 - -2\nd = !x\n"
+        "e = f(a, b...)\ng = a[*].b\nh = a . b [ 0 ]\n",
+        "a = { for k, v in m : k => v }\nb = [for x in [1] : x if x > 0]\nc = -1 - -2\nd = !x\n"
+        "e = f(a, b...)\ng = a[*].b\nh = a.b[0]\n",
+    ),
+    (
+        "brackets that do not balance line by line use the indent stack",
+        'a = ["x",\n"y"]\nb = [[1,\n2],\n[3]]\nc = {\na = {\nb = 1\n}}\nd = 1\n',
+        'a = ["x",\n"y"]\nb = [[1,\n  2],\n[3]]\nc = {\n  a = {\n    b = 1\n} }\nd = 1\n',
+    ),
+    (
+        "CRLF line endings are kept",
+        'a = "x"\r\nbb = <<EOF\r\ny\r\nEOF\r\n',
+        'a  = "x"\r\nbb = <<EOF\r\ny\r\nEOF\r\n',
+    ),
+    ("no final newline is added", "a   =   1\n\n  b=2", "a = 1\n\nb = 2"),
     ("spaces after the last newline are kept", "a = 1\n   ", "a = 1\n   "),
     ("one-line and empty blocks", "r {   a=1   }\nq {  }\ns {\n}\n", "r { a = 1 }\nq {}\ns {\n}\n"),
     ("the empty document", "", ""),
-    ("tabs and stray spaces go, indentation is two spaces",
-     "\tr {\n\t\ta\t=\t1   \n   }\n", "r {\n  a = 1\n}\n"),
+    (
+        "tabs and stray spaces go, indentation is two spaces",
+        "\tr {\n\t\ta\t=\t1   \n   }\n",
+        "r {\n  a = 1\n}\n",
+    ),
 ]
 
 
