@@ -90,8 +90,12 @@ def test_openstack_ports_servers_and_the_provider_map_keep_their_shape(
                 "network": "https://neutron/",
             },
             "region": "RegionOne",
-        }
+        },
+        {"alias": "region2", "cloud": "lab", "region": "RegionTwo"},
     ]
+    # the alias reaches the engine through the generated class's jsii override
+    elsewhere = document["resource"]["openstack_networking_network_v2"]["elsewhere"]
+    assert elsewhere["provider"] == "openstack.region2"
     assert document["terraform"]["required_providers"]["openstack"] == {
         "source": "terraform-provider-openstack/openstack",
         "version": "3.4.0",

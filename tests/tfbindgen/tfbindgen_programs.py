@@ -196,6 +196,8 @@ def openstack() -> Any:
         stack, "openstack", cloud="lab", region="RegionOne",
         endpoint_overrides={"computeV2": "https://nova/v2.1/", "network": "https://neutron/"},
     )  # fmt: skip
+    second = OpenstackProvider(stack, "region2", alias="region2", cloud="lab", region="RegionTwo")
+    NetworkingNetworkV2(stack, "elsewhere", name="elsewhere", provider=second)
     image = DataImagesImageV2(stack, "image", name="debian-12", most_recent=True)
     network = NetworkingNetworkV2(stack, "mgmt", name="mgmt", admin_state_up=True)
     subnet = NetworkingSubnetV2(
