@@ -310,6 +310,45 @@ def test_the_pinned_cases_are_what_terraform_fmt_writes(terraform_fmt: Fmt) -> N
         assert result == expected, f"{name}: {_first_difference(result, expected)}"
 
 
+# Corners checked against terraform fmt only (and for idempotence everywhere).
+CORNERS: list[str] = [
+    'resource /* x */ "a" /* y */ "b" {\n}\n',
+    "a = b == c\nbb = 1\n",
+    "a = f(\n1,\n2\n)\nb = 3\n",
+    "a = 1 # c",
+    "a = 1 # c\r\nbb = 2\r\n",
+    "a = 1 /* x\ny */\nbb = 2\n",
+    "# only a comment\n",
+    "\n\n\n",
+    'a = "${<<EOF\nx\nEOF\n}"\n',
+    "a = trimspace(<<EOF\n  x\nEOF\n)\nb = 1\n",
+    "a = <<EOF\n${\nx\n}\nEOF\nb = 1\n",
+    "a = [\n<<EOF\nx\nEOF\n, 2]\n",
+    "/* a\n b */ a = 1\nbb = 2\n",
+    "y = [-1, - 2, (-1), x ? -1 : -2, f(-1), 1 - -1, b -1, !!b, a.*.b[0]]\n",
+    'z = {for k, v in m: k => v...}\nw = {(k) = 1, "" = 2}\nr {\n} # end\n',
+    "resource a-b c {\n}\n",
+    "in = 1\nfor = 2\nif = [for in in x: in]\n",
+    "a = [\n  1, # one\n  22, # two\n]\n",
+    'a = { k: 1, "x": 2 }\nd = {\nk: 1\nkk: 2\n}\n',
+    'a = "${ {a=1} }"\nb = "%{~ for x in l ~}${x}%{ endfor ~}"\n',
+    'resource "$${" "s" {}\nresource "%%{" "t" {}\nresource "" "u" {}\nresource "a\\tb" "v" {}\n',
+    'resource x "y\\U0001F600\\u0007" {}\n',
+    'm = {\n"क्षि" = 1\n"👨\u200d👩\u200d👧" = 2\n"1️⃣" = 3\n"❤️" = 4\n"🇫🇷🇩" = 5\n'
+    '"ᄀᄀ각" = 6\n"\u0600x" = 7\n"a\u200bb" = 8\n"x\u00adz" = 9\n"🏻" = 10\nzz = 0\n}\n',
+]
+
+
+def test_corners_are_formatted_as_terraform_fmt_does(terraform_fmt: Fmt) -> None:
+    _assert_same_as_terraform(CORNERS, terraform_fmt, "corner")
+
+
+@pytest.mark.parametrize("text", CORNERS)
+def test_corners_format_idempotently(text: str) -> None:
+    once = format_hcl(text)
+    assert format_hcl(once) == once
+
+
 # ------------------------------------------------------------------ errors
 
 # (input, the start of the message) for text terraform fmt refuses too.
