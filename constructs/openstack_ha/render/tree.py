@@ -84,10 +84,12 @@ from openstack_ha.render.system import (
 
 __all__ = [
     "CIB_PATH",
+    "USER_DATA",
     "LabRender",
     "NodeTree",
     "RenderedFile",
     "cluster_cib",
+    "node_script",
     "render_lab",
     "render_node",
     "write_lab",
