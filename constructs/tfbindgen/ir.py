@@ -9,6 +9,7 @@ at the first one.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -538,7 +539,8 @@ def _fact_notes(facts: AttributeFacts | None, kind: Kind) -> str:
     if facts.force_new or facts.requires_replace:
         out.append("Changing it replaces the resource.")
     if facts.has_default and facts.default is not None:
-        out.append(f"Default (applied by the provider): {facts.default!r}.")
+        # Terraform's spelling (true, "kvm"): the provider applies it, not Python.
+        out.append(f"Default (applied by the provider): {json.dumps(facts.default)}.")
     if facts.default_func and facts.default_func.env and kind == "provider":
         out.append(f"Environment: {', '.join(facts.default_func.env)}.")
     if facts.conflicts_with:

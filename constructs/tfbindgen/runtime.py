@@ -571,8 +571,17 @@ def _check(spec: Spec, get: Callable[[str], object]) -> tuple[dict[str, object],
             if blocks.min_items:
                 checker.add(path, f"needs at least {_count(blocks.min_items, 'block')} (got none)")
             continue
-        if not isinstance(value, Sequence | Mapping | Block) and is_token(value):
-            values[blocks.py] = value  # e.g. a TerraformDynamicBlock
+        if is_expression(value):
+            # Blocks are configuration syntax, not values: Terraform takes no
+            # expression for them, and a TerraformDynamicBlock returned from a
+            # Python binding reaches the engine as a plain `for` expression
+            # (jsii loses what makes it a dynamic block). Refuse it here.
+            checker.add(
+                path,
+                f"takes {blocks.cls.__name__} blocks, not an expression (got {_show(value)}); "
+                "build them in Python, e.g. [... for item in items], or put for_each on "
+                "the resource",
+            )
             continue
         values[blocks.py] = checker.nested(
             blocks.cls, blocks.nesting, value, path, low=blocks.min_items, high=blocks.max_items
@@ -795,9 +804,6 @@ def _hcl_attributes(
     for blocks in spec.blocks:
         value = get(blocks.py)
         if value is None:
-            continue
-        if not isinstance(value, Block | list | Mapping):
-            out[blocks.tf] = value  # a resolvable such as a TerraformDynamicBlock
             continue
         inner = blocks.cls._tf_spec
 

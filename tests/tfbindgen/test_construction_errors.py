@@ -290,3 +290,13 @@ def test_what_hcl_could_not_carry_faithfully_is_refused_at_construction(
         "lab/v (fidelity_value): \"labelled['${x}']\" is a block label with a template "
         "sequence; labels are literal strings"
     )
+
+
+def test_a_block_argument_refuses_an_expression(stack: TerraformStack) -> None:
+    text = message(lambda: Domain(stack, "vm", name="vm", disk=Token.as_any(["x"])))
+    assert text.startswith(
+        "lab/vm (libvirt_domain): 'disk' takes DomainDisk blocks, not an expression"
+    )
+    assert text.endswith(
+        "build them in Python, e.g. [... for item in items], or put for_each on the resource"
+    )

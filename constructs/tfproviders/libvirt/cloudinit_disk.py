@@ -26,7 +26,7 @@ class CloudinitDisk(_rt.Resource):
         id: Optional (computed by the provider when unset); type ``string``.
         meta_data: Optional; type ``string``. Changing it replaces the resource.
         network_config: Optional; type ``string``. Changing it replaces the resource.
-        pool: Optional; type ``string``. Changing it replaces the resource. Default (applied by the provider): 'default'.
+        pool: Optional; type ``string``. Changing it replaces the resource. Default (applied by the provider): "default".
         user_data: Optional; type ``string``. Changing it replaces the resource.
     """
 

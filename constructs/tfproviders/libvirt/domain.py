@@ -44,9 +44,9 @@ class DomainConsole(_rt.Block):
     Args:
         target_port: Required; type ``string``. Changing it replaces the resource.
         type: Required; type ``string``. Changing it replaces the resource.
-        source_host: Optional; type ``string``. Changing it replaces the resource. Default (applied by the provider): '127.0.0.1'.
+        source_host: Optional; type ``string``. Changing it replaces the resource. Default (applied by the provider): "127.0.0.1".
         source_path: Optional; type ``string``. Changing it replaces the resource.
-        source_service: Optional; type ``string``. Changing it replaces the resource. Default (applied by the provider): '0'.
+        source_service: Optional; type ``string``. Changing it replaces the resource. Default (applied by the provider): "0".
         target_type: Optional; type ``string``. Changing it replaces the resource.
     """
 
@@ -131,8 +131,8 @@ class DomainFilesystem(_rt.Block):
     Args:
         source: Required; type ``string``.
         target: Required; type ``string``.
-        accessmode: Optional; type ``string``. Default (applied by the provider): 'mapped'.
-        readonly: Optional; type ``bool``. Default (applied by the provider): True.
+        accessmode: Optional; type ``string``. Default (applied by the provider): "mapped".
+        readonly: Optional; type ``bool``. Default (applied by the provider): true.
     """
 
     _tf_spec: _t.ClassVar[_rt.Spec] = _rt.Spec(
@@ -157,10 +157,10 @@ class DomainGraphics(_rt.Block):
     """``libvirt_domain.graphics``.
 
     Args:
-        autoport: Optional; type ``bool``. Changing it replaces the resource. Default (applied by the provider): True.
-        listen_address: Optional; type ``string``. Changing it replaces the resource. Default (applied by the provider): '127.0.0.1'.
-        listen_type: Optional; type ``string``. Changing it replaces the resource. Default (applied by the provider): 'none'.
-        type: Optional; type ``string``. Changing it replaces the resource. Default (applied by the provider): 'spice'.
+        autoport: Optional; type ``bool``. Changing it replaces the resource. Default (applied by the provider): true.
+        listen_address: Optional; type ``string``. Changing it replaces the resource. Default (applied by the provider): "127.0.0.1".
+        listen_type: Optional; type ``string``. Changing it replaces the resource. Default (applied by the provider): "none".
+        type: Optional; type ``string``. Changing it replaces the resource. Default (applied by the provider): "spice".
         websocket: Optional; type ``number``.
     """
 
@@ -281,7 +281,7 @@ class DomainTpm(_rt.Block):
         backend_device_path: Optional; type ``string``. Changing it replaces the resource.
         backend_encryption_secret: Optional; type ``string``. Changing it replaces the resource.
         backend_persistent_state: Optional; type ``bool``. Changing it replaces the resource.
-        backend_type: Optional; type ``string``. Changing it replaces the resource. Default (applied by the provider): 'emulator'.
+        backend_type: Optional; type ``string``. Changing it replaces the resource. Default (applied by the provider): "emulator".
         backend_version: Optional; type ``string``. Changing it replaces the resource.
         model: Optional; type ``string``. Changing it replaces the resource.
     """
@@ -312,7 +312,7 @@ class DomainVideo(_rt.Block):
     """``libvirt_domain.video``.
 
     Args:
-        type: Optional; type ``string``. Default (applied by the provider): 'cirrus'.
+        type: Optional; type ``string``. Default (applied by the provider): "cirrus".
     """
 
     _tf_spec: _t.ClassVar[_rt.Spec] = _rt.Spec(
@@ -364,7 +364,7 @@ class Domain(_rt.Resource):
         emulator: Optional (computed by the provider when unset); type ``string``.
         filesystem: Optional list block of ``DomainFilesystem``. Changing it replaces the resource.
         firmware: Optional; type ``string``. Changing it replaces the resource.
-        fw_cfg_name: Optional; type ``string``. Changing it replaces the resource. Default (applied by the provider): 'opt/com.coreos/config'.
+        fw_cfg_name: Optional; type ``string``. Changing it replaces the resource. Default (applied by the provider): "opt/com.coreos/config".
         graphics: Optional list block of ``DomainGraphics``. At most 1 block. Changing it replaces the resource.
         id: Optional (computed by the provider when unset); type ``string``.
         initrd: Optional; type ``string``.
@@ -375,10 +375,10 @@ class Domain(_rt.Resource):
         network_interface: Optional list block of ``DomainNetworkInterface``.
         nvram: Optional list block of ``DomainNvram``. At most 1 block. Changing it replaces the resource.
         qemu_agent: Optional; type ``bool``.
-        running: Optional; type ``bool``. Default (applied by the provider): True.
+        running: Optional; type ``bool``. Default (applied by the provider): true.
         timeouts: Optional single block of ``DomainTimeouts``.
         tpm: Optional list block of ``DomainTpm``. At most 1 block.
-        type: Optional; type ``string``. Changing it replaces the resource. Default (applied by the provider): 'kvm'.
+        type: Optional; type ``string``. Changing it replaces the resource. Default (applied by the provider): "kvm".
         vcpu: Optional; type ``number``. Changing it replaces the resource. Default (applied by the provider): 1.
         video: Optional list block of ``DomainVideo``. At most 1 block.
         xml: Optional list block of ``DomainXml``. At most 1 block.

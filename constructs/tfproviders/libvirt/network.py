@@ -123,7 +123,7 @@ class NetworkDns(_rt.Block):
     """``libvirt_network.dns``.
 
     Args:
-        enabled: Optional; type ``bool``. Default (applied by the provider): True.
+        enabled: Optional; type ``bool``. Default (applied by the provider): true.
         forwarders: Optional list block of ``NetworkDnsForwarders``. Changing it replaces the resource.
         hosts: Optional set block of ``NetworkDnsHosts``.
         local_only: Optional; type ``bool``.
@@ -247,7 +247,7 @@ class Network(_rt.Resource):
         dnsmasq_options: Optional list block of ``NetworkDnsmasqOptions``. At most 1 block.
         domain: Optional; type ``string``. Changing it replaces the resource.
         id: Optional (computed by the provider when unset); type ``string``.
-        mode: Optional; type ``string``. Changing it replaces the resource. Default (applied by the provider): 'nat'.
+        mode: Optional; type ``string``. Changing it replaces the resource. Default (applied by the provider): "nat".
         mtu: Optional; type ``number``.
         routes: Optional list block of ``NetworkRoutes``. Changing it replaces the resource.
         xml: Optional list block of ``NetworkXml``. At most 1 block. Changing it replaces the resource.

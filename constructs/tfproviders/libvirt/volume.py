@@ -48,7 +48,7 @@ class Volume(_rt.Resource):
         base_volume_pool: Optional; type ``string``. Changing it replaces the resource.
         format: Optional (computed by the provider when unset); type ``string``. Changing it replaces the resource.
         id: Optional (computed by the provider when unset); type ``string``.
-        pool: Optional; type ``string``. Changing it replaces the resource. Default (applied by the provider): 'default'.
+        pool: Optional; type ``string``. Changing it replaces the resource. Default (applied by the provider): "default".
         size: Optional (computed by the provider when unset); type ``number``. Changing it replaces the resource.
         source: Optional; type ``string``. Changing it replaces the resource.
         xml: Optional list block of ``VolumeXml``. At most 1 block. Changing it replaces the resource.

@@ -92,7 +92,7 @@ class BlockstorageVolumeV3(_rt.Resource):
         source_replica: Optional; type ``string``. Changing it replaces the resource.
         source_vol_id: Optional; type ``string``. Changing it replaces the resource. Conflicts with snapshot_id, image_id, backup_id.
         timeouts: Optional single block of ``BlockstorageVolumeV3Timeouts``.
-        volume_retype_policy: Optional; type ``string``. One of: 'never', 'on-demand'. Default (applied by the provider): 'never'.
+        volume_retype_policy: Optional; type ``string``. One of: 'never', 'on-demand'. Default (applied by the provider): "never".
         volume_type: Optional (computed by the provider when unset); type ``string``.
 
     Read-only attributes:

@@ -233,7 +233,7 @@ class ComputeInstanceV2(_rt.Resource):
         network: Optional list block of ``ComputeInstanceV2Network``. Changing it replaces the resource.
         network_mode: Optional; type ``string``. One of: 'auto', 'none'. Changing it replaces the resource. Conflicts with network.
         personality: Optional set block of ``ComputeInstanceV2Personality``. Conflicts with hypervisor_hostname.
-        power_state: Optional; type ``string``. One of: 'active', 'shutoff', 'shelved_offloaded', 'paused'. Default (applied by the provider): 'active'.
+        power_state: Optional; type ``string``. One of: 'active', 'shutoff', 'shelved_offloaded', 'paused'. Default (applied by the provider): "active".
         region: Optional (computed by the provider when unset); type ``string``. Changing it replaces the resource.
         scheduler_hints: Optional set block of ``ComputeInstanceV2SchedulerHints``.
         security_groups: Optional (computed by the provider when unset); type ``set(string)``.

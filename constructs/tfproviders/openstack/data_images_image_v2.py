@@ -35,7 +35,7 @@ class DataImagesImageV2(_rt.DataSource):
         region: Optional (computed by the provider when unset); type ``string``. Changing it replaces the resource.
         size_max: Optional; type ``number``. Changing it replaces the resource.
         size_min: Optional; type ``number``. Changing it replaces the resource.
-        sort: Optional; type ``string``. Changing it replaces the resource. Default (applied by the provider): 'name:asc'.
+        sort: Optional; type ``string``. Changing it replaces the resource. Default (applied by the provider): "name:asc".
         tag: Optional; type ``string``. Changing it replaces the resource.
         tags: Optional (computed by the provider when unset); type ``set(string)``.
         visibility: Optional; type ``string``. One of: 'string(images.ImageVisibilityPublic)', 'string(images.ImageVisibilityPrivate)', 'string(images.ImageVisibilityShared)', 'string(images.ImageVisibilityCommunity)'. Changing it replaces the resource.

@@ -51,7 +51,7 @@ class LbListenerV2(_rt.Resource):
         loadbalancer_id: Required; type ``string``. Changing it replaces the resource.
         protocol: Required; type ``string``. One of: 'TCP', 'UDP', 'SCTP', 'HTTP', 'HTTPS', 'TERMINATED_HTTPS', 'PROMETHEUS'. Changing it replaces the resource.
         protocol_port: Required; type ``number``. Changing it replaces the resource.
-        admin_state_up: Optional; type ``bool``. Default (applied by the provider): True.
+        admin_state_up: Optional; type ``bool``. Default (applied by the provider): true.
         allowed_cidrs: Optional; type ``list(string)``.
         alpn_protocols: Optional (computed by the provider when unset); type ``set(string)``.
         client_authentication: Optional; type ``string``. One of: 'NONE', 'OPTIONAL', 'MANDATORY'.

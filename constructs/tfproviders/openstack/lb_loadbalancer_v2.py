@@ -48,7 +48,7 @@ class LbLoadbalancerV2(_rt.Resource):
     Terraform: ``openstack_lb_loadbalancer_v2`` (https://registry.terraform.io/providers/terraform-provider-openstack/openstack/3.4.0/docs/resources/lb_loadbalancer_v2)
 
     Args:
-        admin_state_up: Optional; type ``bool``. Default (applied by the provider): True.
+        admin_state_up: Optional; type ``bool``. Default (applied by the provider): true.
         availability_zone: Optional; type ``string``. Changing it replaces the resource.
         description: Optional; type ``string``.
         flavor_id: Optional (computed by the provider when unset); type ``string``. Changing it replaces the resource.

@@ -51,7 +51,7 @@ class LbMemberV2(_rt.Resource):
         address: Required; type ``string``. Changing it replaces the resource.
         pool_id: Required; type ``string``. Changing it replaces the resource.
         protocol_port: Required; type ``number``. Changing it replaces the resource. Value >= 1 and <= 65535.
-        admin_state_up: Optional; type ``bool``. Default (applied by the provider): True.
+        admin_state_up: Optional; type ``bool``. Default (applied by the provider): true.
         backup: Optional; type ``bool``.
         id: Optional (computed by the provider when unset); type ``string``.
         monitor_address: Optional; type ``string``.

@@ -53,7 +53,7 @@ class LbMonitorV2(_rt.Resource):
         pool_id: Required; type ``string``. Changing it replaces the resource.
         timeout: Required; type ``number``.
         type: Required; type ``string``. One of: 'HTTP', 'HTTPS', 'PING', 'SCTP', 'TCP', 'TLS-HELLO', 'UDP-CONNECT'. Changing it replaces the resource.
-        admin_state_up: Optional; type ``bool``. Default (applied by the provider): True.
+        admin_state_up: Optional; type ``bool``. Default (applied by the provider): true.
         domain_name: Optional; type ``string``.
         expected_codes: Optional (computed by the provider when unset); type ``string``.
         http_method: Optional (computed by the provider when unset); type ``string``. One of: 'CONNECT', 'DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT', 'TRACE'.

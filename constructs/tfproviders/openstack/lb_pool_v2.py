@@ -72,7 +72,7 @@ class LbPoolV2(_rt.Resource):
     Args:
         lb_method: Required; type ``string``. One of: 'ROUND_ROBIN', 'LEAST_CONNECTIONS', 'SOURCE_IP', 'SOURCE_IP_PORT'.
         protocol: Required; type ``string``. One of: 'TCP', 'UDP', 'HTTP', 'HTTPS', 'PROXY', 'SCTP', 'PROXYV2'. Changing it replaces the resource.
-        admin_state_up: Optional; type ``bool``. Default (applied by the provider): True.
+        admin_state_up: Optional; type ``bool``. Default (applied by the provider): true.
         alpn_protocols: Optional (computed by the provider when unset); type ``set(string)``.
         ca_tls_container_ref: Optional; type ``string``.
         crl_container_ref: Optional; type ``string``.

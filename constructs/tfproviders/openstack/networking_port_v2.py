@@ -47,7 +47,7 @@ class NetworkingPortV2Binding(_rt.Block):
     Args:
         host_id: Optional (computed by the provider when unset); type ``string``.
         profile: Optional; type ``string``.
-        vnic_type: Optional; type ``string``. One of: 'direct', 'direct-physical', 'macvtap', 'normal', 'baremetal', 'virtio-forwarder', 'remote-managed'. Default (applied by the provider): 'normal'.
+        vnic_type: Optional; type ``string``. One of: 'direct', 'direct-physical', 'macvtap', 'normal', 'baremetal', 'virtio-forwarder', 'remote-managed'. Default (applied by the provider): "normal".
     """
 
     _tf_spec: _t.ClassVar[_rt.Spec] = _rt.Spec(

@@ -73,7 +73,7 @@ class NetworkingSubnetV2(_rt.Resource):
         description: Optional; type ``string``.
         dns_nameservers: Optional; type ``list(string)``.
         dns_publish_fixed_ip: Optional; type ``bool``.
-        enable_dhcp: Optional; type ``bool``. Default (applied by the provider): True.
+        enable_dhcp: Optional; type ``bool``. Default (applied by the provider): true.
         gateway_ip: Optional (computed by the provider when unset); type ``string``. Conflicts with no_gateway.
         id: Optional (computed by the provider when unset); type ``string``.
         ip_version: Optional; type ``number``. One of: 4, 6. Changing it replaces the resource. Default (applied by the provider): 4.

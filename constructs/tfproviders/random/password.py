@@ -24,7 +24,7 @@ class Password(_rt.Resource):
     Args:
         length: Length of the generated string; at least 1 and not less than the sum of the min_* settings. Required; type ``number``. Changing it replaces the resource. Value >= 1.
         keepers: Arbitrary values; changing any of them forces a new random value to be generated. Optional; type ``map(string)``. Changing it replaces the resource.
-        lower: Include lower-case letters. Defaults to true. Optional (computed by the provider when unset); type ``bool``. Changing it replaces the resource. Default (applied by the provider): True.
+        lower: Include lower-case letters. Defaults to true. Optional (computed by the provider when unset); type ``bool``. Changing it replaces the resource. Default (applied by the provider): true.
         min_lower: Least number of lower-case characters in the result. Defaults to 0. Optional (computed by the provider when unset); type ``number``. Changing it replaces the resource. Default (applied by the provider): 0.
         min_numeric: Least number of digit characters in the result. Defaults to 0. Optional (computed by the provider when unset); type ``number``. Changing it replaces the resource. Default (applied by the provider): 0.
         min_special: Least number of special characters in the result. Defaults to 0. Optional (computed by the provider when unset); type ``number``. Changing it replaces the resource. Default (applied by the provider): 0.
@@ -32,8 +32,8 @@ class Password(_rt.Resource):
         number: Deprecated alias of `numeric`: include digits. Defaults to true. Optional (computed by the provider when unset); type ``bool``; deprecated. Changing it replaces the resource. Deprecated: use numeric instead.
         numeric: Include digits. Defaults to true; at least one character class must stay enabled. Optional (computed by the provider when unset); type ``bool``. Changing it replaces the resource.
         override_special: Custom set of special characters to draw from instead of the built-in set (only used when special is true). Optional; type ``string``. Changing it replaces the resource.
-        special: Include special characters. Defaults to true. Optional (computed by the provider when unset); type ``bool``. Changing it replaces the resource. Default (applied by the provider): True.
-        upper: Include upper-case letters. Defaults to true. Optional (computed by the provider when unset); type ``bool``. Changing it replaces the resource. Default (applied by the provider): True.
+        special: Include special characters. Defaults to true. Optional (computed by the provider when unset); type ``bool``. Changing it replaces the resource. Default (applied by the provider): true.
+        upper: Include upper-case letters. Defaults to true. Optional (computed by the provider when unset); type ``bool``. Changing it replaces the resource. Default (applied by the provider): true.
 
     Read-only attributes:
         bcrypt_hash: bcrypt hash of the result (of its first 72 bytes when longer). Read-only (computed); type ``string``; sensitive.
