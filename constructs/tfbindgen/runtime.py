@@ -828,7 +828,7 @@ def _hcl_attributes(
                     "type": "struct",
                     "storageClassType": blocks.cls.__name__,
                 }
-        elif value:
+        elif isinstance(value, list) and value:  # checked values: lists of blocks
             out[blocks.tf] = {
                 "value": [body(item) for item in value],
                 "isBlock": True,
