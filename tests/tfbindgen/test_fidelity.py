@@ -33,6 +33,7 @@ from typing import Any
 import hcl2
 import pytest
 from tfbindgen_programs import COMPLEX, STRINGS
+from tfbindgen_testing import terraform_env
 
 _ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
 
@@ -190,11 +191,13 @@ def _terraform_outputs(folder: Path, terraform: str) -> dict[str, Any]:
                  ["apply", "-auto-approve", "-input=false", "-no-color"]):  # fmt: skip
         run = subprocess.run(
             [terraform, *argv], cwd=folder, capture_output=True, text=True, timeout=300,
+            env=terraform_env(),
             check=False,
         )  # fmt: skip
         assert run.returncode == 0, run.stdout + run.stderr
     run = subprocess.run(
         [terraform, "output", "-json"], cwd=folder, capture_output=True, text=True, timeout=120,
+        env=terraform_env(),
         check=True,
     )  # fmt: skip
     outputs: dict[str, Any] = {k: v["value"] for k, v in json.loads(run.stdout).items()}

@@ -298,7 +298,7 @@ def test_extras_facts_reach_docstrings_and_notes_name_what_could_not_be_used() -
     assert "name: Required; type ``string``. Changing it replaces the resource." in text
     assert (
         "mode: Optional; type ``string``. One of: 'ingress', 'egress'. "
-        "Default (applied by the provider): \"ingress\"." in text
+        'Default (applied by the provider): "ingress".' in text
     )
     assert "port: Optional; type ``number``. Value >= 1 and <= 65535." in text
     assert "_rt.Attr('port', 'port', 'number', integer=True, minimum=1, maximum=65535)" in text

@@ -9,7 +9,7 @@ from typing import Any
 
 import hcl2
 import pytest
-from tfbindgen_testing import ENGINES
+from tfbindgen_testing import ENGINES, terraform_env
 
 PINNED = ("libvirt", "openstack", "random")
 PROGRAMS = (*PINNED, "fidelity")
@@ -144,6 +144,7 @@ def test_terraform_fmt_accepts_the_hcl(
         pytest.skip("terraform is not installed; the HCL was still parsed by python-hcl2")
     result = subprocess.run(
         [terraform, "fmt", "-"],
+        env=terraform_env(),
         input=synthesized["cdktn"][program]["hcl"],
         capture_output=True,
         text=True,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from tfbindgen import codegen, tree
@@ -37,3 +38,9 @@ def generate_fixtures(out: Path) -> dict[str, codegen.Result]:
         tree.write(out / f"{PREFIX}{result.model.name}", result.files)
         results[schema.stem] = result
     return results
+
+
+def terraform_env() -> dict[str, str]:
+    """Environment for running terraform in tests: no update check (it would call
+    checkpoint-api.hashicorp.com), no user CLI configuration."""
+    return {**os.environ, "CHECKPOINT_DISABLE": "1", "TF_CLI_CONFIG_FILE": "/dev/null"}
