@@ -20,6 +20,7 @@ from openstack_ha.model.errors import LabError
 from openstack_ha.model.loader import load_lab
 from openstack_ha.model.spec import LabSpec
 from tfbindgen.engine import App, LocalBackend, TerraformStack
+from tfbindgen.hclfmt import format_hcl
 
 PLATFORMS = ("libvirt", "openstack")
 
@@ -46,10 +47,18 @@ def build(spec: LabSpec, outdir: str | None = None) -> tuple[App, TerraformStack
 
 
 def synth(spec: LabSpec, outdir: str | None = None) -> Path:
-    """Synthesize ``spec`` as HCL; returns the stack's folder (holding ``cdk.tf``)."""
+    """Synthesize ``spec`` as HCL; returns the stack's folder (holding ``cdk.tf``).
+
+    The engine writes HCL unindented; it is laid out as ``terraform fmt``
+    would (in Python, so the bytes are the same with or without Terraform).
+    """
     app, _ = build(spec, outdir)
     app.synth()
-    return Path(app.outdir) / "stacks" / spec.name
+    folder = Path(app.outdir) / "stacks" / spec.name
+    cdk_tf = folder / "cdk.tf"
+    # Bytes, not text mode: no line-ending translation on any platform.
+    cdk_tf.write_bytes(format_hcl(cdk_tf.read_bytes().decode("utf-8")).encode("utf-8"))
+    return folder
 
 
 def _context() -> dict[str, Any]:

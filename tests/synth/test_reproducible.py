@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -62,3 +63,24 @@ def test_the_cdk_cli_context_selects_the_platform(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "cdktf.out" / "stacks" / "ha-lab" / "cdk.tf").read_text()
     assert 'resource "openstack_compute_instance_v2"' in text
+
+
+def test_terraform_fmt_accepts_the_synthesized_hcl_as_it_is(tmp_path: Path) -> None:
+    terraform = shutil.which("terraform") or shutil.which("tofu")
+    if terraform is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI must have terraform (or tofu) for this check")
+        pytest.skip("neither terraform nor tofu is installed")
+    for platform in ("libvirt", "openstack"):
+        cwd = tmp_path / platform
+        cwd.mkdir()
+        assert run_main(cwd, "--platform", platform).returncode == 0
+        check = subprocess.run(
+            [terraform, "fmt", "-check", "-diff", "-recursive", "cdktf.out"],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert check.returncode == 0, check.stdout
