@@ -1,0 +1,133 @@
+"""Scenario 1: the load-balancer cluster forms from the rendered files and moves its VIP.
+
+Lab (rendered from the lab document ``LAB``: the default lab with three
+load balancers and fence_xvm fencing): lb1-lb3 boot by running their rendered
+bootstrap program (cloud-init's runcmd), which installs the authkeys, starts
+Corosync+Pacemaker through ``systemctl`` and, on the lowest nodeid, loads the
+rendered CIB once every member is online. The controllers ctl1-ctl3 each run
+a tiny HTTP server on their keystone address (port 5000) standing in for
+keystone, so a request to the public VIP goes VIP -> HAProxy (the rendered
+haproxy.cfg, started by Pacemaker's ``service:haproxy`` clone) -> a
+controller. A client node on the external network sends the requests.
+
+Stand-ins (see rendered_lab.py): the systemctl shim instead of systemd;
+``fence_xvm`` replaced by the harness stand-in, which powers the target off
+for real (links cut, every process killed, VIPs dropped) -- there is no
+fence_virtd here; ``/etc/default/haproxy`` with ``-n 8192`` (the sandbox's
+descriptor limit). Three load balancers rather than the default two: a
+two-node cluster puts ``pcmk_delay_max`` (15 s by default) on one fence
+device, so the measured failover would depend on which node held the VIP.
+"""
+
+from __future__ import annotations
+
+import http.client
+import time
+
+import pytest
+from harness import Attachment, NetnsClient, NodeSpec, pacemaker, wait_until
+from rendered_lab import build, render, run_bootstrap
+
+pytestmark = pytest.mark.live
+
+LAB = {"load_balancers": {"count": 3}, "fencing": {"agent": "fence_xvm"}}
+CLIENT = NodeSpec("client", (Attachment("external", "eth0", "10.20.3.250"),))
+KEYSTONE_PORT = 5000
+STANDIN_ROOT = "/var/lib/keystone-standin"
+
+
+def fetch(address: str, port: int, timeout: float = 1.0) -> str:
+    """GET / over plain http.client (urllib would honour proxy variables)."""
+    conn = http.client.HTTPConnection(address, port, timeout=timeout)
+    try:
+        conn.request("GET", "/")
+        resp = conn.getresponse()
+        body = resp.read().decode(errors="replace")
+        if resp.status != 200:
+            raise RuntimeError(f"HTTP {resp.status}: {body[:200]}")
+        return body
+    finally:
+        conn.close()
+
+
+def first_answer(address: str, port: int, limit_s: float) -> float:
+    """monotonic() of the first 200 through ``address``; polls every 50 ms."""
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline:
+        try:
+            fetch(address, port, timeout=0.5)
+        except Exception:
+            time.sleep(0.05)
+            continue
+        return time.monotonic()
+    raise AssertionError(f"{address}:{port} did not answer within {limit_s:g} s")
+
+
+def test_vip_holder_dies_is_fenced_and_haproxy_serves_on_a_survivor(
+    lab_factory, tmp_path, figures
+) -> None:
+    rendered = render(LAB, tmp_path / "rendered")
+    lbs = sorted(n.hostname for n in rendered.plan.nodes if n.group == "load_balancers")
+    assert lbs == ["lb1", "lb2", "lb3"]
+    cluster = rendered.plan.cluster("load_balancers")
+    figures["token_ms"] = cluster.token_timeout_ms
+    public = rendered.vip("public")
+    controllers = sorted(n.hostname for n in rendered.plan.nodes if n.group == "controllers")
+    lab = build(
+        lab_factory, rendered, [*lbs, *controllers], extra=[CLIENT], fence_agents=["fence_xvm"],
+        files={c: {f"{STANDIN_ROOT}/index.html": f"keystone stand-in on {c}\n"}
+               for c in controllers},
+    )
+    for c in controllers:
+        lab.start(c, "keystone-standin",
+                  ["python3", "-m", "http.server", str(KEYSTONE_PORT), "--bind",
+                   rendered.address(c), "--directory", STANDIN_ROOT])
+
+    started = time.monotonic()
+    took = run_bootstrap(lab, lbs, timeout=300)
+    figures["bootstrap_s"] = max(took.values())
+    with NetnsClient(lab.node("client").netns) as client:
+        served_at = client.call(first_answer, public, KEYSTONE_PORT, 120.0, timeout=130)
+        figures["bring_up_s"] = served_at - started
+        assert "keystone stand-in on ctl" in client.call(fetch, public, KEYSTONE_PORT)
+
+        status = pacemaker.status(lab, "lb1")
+        assert status.quorum
+        assert status.online == tuple(lbs)
+        assert status.where("haproxy") == tuple(lbs)  # the clone runs everywhere
+        holders = lab.holders(public)
+        assert len(holders) == 1, holders
+        victim = holders[0]
+        assert status.where("vip-public") == (victim,)
+        survivors = [n for n in lbs if n != victim]
+        figures["victim_was_dc"] = float(status.dc == victim)
+
+        crashed = time.monotonic()
+        lab.crash(victim)  # links cut, every process SIGKILLed, its VIPs gone
+        answered = client.call(first_answer, public, KEYSTONE_PORT, 60.0, timeout=70)
+        figures["vip_failover_s"] = answered - crashed
+
+        new_holders = lab.holders(public)
+        assert len(new_holders) == 1, new_holders
+        assert new_holders[0] in survivors, new_holders
+        fenced = lab.fence.fenced(victim)
+        assert fenced, f"{victim} was never fenced; fence history: {lab.fence.history}"
+        assert fenced[0].requester in survivors
+        figures["fenced_after_s"] = fenced[0].time - crashed
+        # Pacemaker moved the VIP only once the fence had succeeded.
+        assert fenced[0].time <= answered
+
+        after = wait_until(
+            lambda: (st := pacemaker.status(lab, survivors[0])).quorum
+            and victim not in st.online and st,
+            timeout=30, what=f"the survivors see {victim} gone, with quorum")
+        assert after.online == tuple(survivors)
+        # Every VIP of the cluster is on a survivor, next to a running HAProxy.
+        for vip in cluster.vips:
+            where = after.where(rendered.plan.vip(vip).resource_id)
+            assert len(where) == 1, (vip, where)
+            assert where[0] in survivors, (vip, where)
+        assert after.where("haproxy") == tuple(survivors)
+        # HAProxy keeps serving through the VIP on its new holder.
+        for _ in range(20):
+            assert "keystone stand-in on ctl" in client.call(fetch, public, KEYSTONE_PORT)
