@@ -13,7 +13,7 @@ synthesis paths. Three independent checks:
    verbatim (applying the strip marker of a trailing ``${""~}``), re-parses
    a wrapped expression, and reads our ``${(ref)}`` (a token in bare mode
    inside the wrapper) as ``${ref}``.
-2. ``terraform fmt`` accepts the file (tests/tfbindgen/test_synth.py).
+2. ``terraform fmt`` accepts the file (tests/tfbindgen/test_bindings_synth.py).
 3. Terraform itself evaluates both: every string and complex value becomes a
    local in HCL and in ``.tf.json``, and ``terraform apply`` (no provider
    needed: only locals, a variable and outputs) must print equal outputs;
