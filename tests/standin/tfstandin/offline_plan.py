@@ -57,6 +57,11 @@ def main(argv: list[str] | None = None) -> int:
     def run(root: Path) -> int:
         ws = Workspace(root, tool=args.tool, timeout_s=args.timeout)
         ws.load(stack.resolve())
+        for name in ws.placeholders:
+            print(
+                f"offline-plan: required variable {name} has no value offline; "
+                "it gets a placeholder naming it"
+            )
         validate = ws.run("validate", "-no-color", check=False)
         _show(validate)
         if validate.returncode != 0:

@@ -12,6 +12,7 @@ warning that development overrides are in effect.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -21,6 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .schema import ROOT, pinned_providers
+
+# Terraform loads *.auto.tfvars.json by itself, in plan and apply alike.
+PLACEHOLDER_FILE = "tfstandin-placeholders.auto.tfvars.json"
 
 
 def launcher_dir(name: str, root: Path = ROOT) -> Path:
@@ -153,6 +157,46 @@ def backend_block(config: str) -> str | None:
     return None
 
 
+_VARIABLE = re.compile(r'^variable\s+"([^"]+)"\s*\{', re.MULTILINE)
+_DEFAULT = re.compile(r"^\s*default\s*=", re.MULTILINE)
+_TYPE = re.compile(r"^\s*type\s*=\s*(\S+)\s*$", re.MULTILINE)
+
+
+def _without_nested_blocks(body: str) -> str:
+    out, pos = [], 0
+    while pos < len(body):
+        c = body[pos]
+        if c == '"':
+            end = _skip_string(body, pos)
+            out.append(body[pos:end])
+            pos = end
+        elif c == "{":
+            pos = _block_end(body, pos)
+        else:
+            out.append(c)
+            pos += 1
+    return "".join(out)
+
+
+def placeholder_variables(config: str) -> dict[str, str]:
+    """A placeholder for every required string variable (no default) of a configuration.
+
+    The OpenStack lab asks for its fence credential (a sensitive
+    ``clouds.yaml``) as a variable; an offline plan has none to give. The
+    placeholder names the variable, so it is recognisable wherever it shows.
+    """
+    out: dict[str, str] = {}
+    for match in _VARIABLE.finditer(config):
+        start = match.end() - 1
+        body = _without_nested_blocks(config[start + 1 : _block_end(config, start) - 1])
+        if _DEFAULT.search(body):
+            continue
+        declared = _TYPE.search(body)
+        if declared is None or declared.group(1) == "string":
+            out[match.group(1)] = f"placeholder for variable {match.group(1)} (tfstandin)"
+    return out
+
+
 @dataclass(frozen=True)
 class Result:
     args: tuple[str, ...]
@@ -193,6 +237,7 @@ class Workspace:
         self.config_file = root / "standin.tfrc"
         self.config_file.write_text(cli_config())
         self.env = environment(self.config_file, python)
+        self.placeholders: dict[str, str] = {}
 
     def load(self, stack_dir: Path) -> None:
         """Copy a synthesized stack in, over the previous one; state and .terraform stay."""
@@ -201,6 +246,13 @@ class Workspace:
             if old.is_file() and not old.name.endswith((".tfstate", ".tfstate.backup", ".tfplan")):
                 old.unlink()
         shutil.copytree(stack_dir, self.dir, ignore=_COPY_IGNORE, dirs_exist_ok=True)
+        self.placeholders.clear()
+        for tf in sorted(self.dir.glob("*.tf")):
+            self.placeholders.update(placeholder_variables(tf.read_text()))
+        if self.placeholders:
+            (self.dir / PLACEHOLDER_FILE).write_text(
+                json.dumps(self.placeholders, indent=2, sort_keys=True) + "\n"
+            )
         self._init_backend()
 
     def _init_backend(self) -> None:
