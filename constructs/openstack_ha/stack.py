@@ -21,6 +21,7 @@ from openstack_ha.model.loader import load_lab
 from openstack_ha.model.spec import LabSpec
 from tfbindgen.engine import App, LocalBackend, TerraformStack
 from tfbindgen.hclfmt import format_hcl
+from tfbindgen.hclrefs import unquote_meta_references
 
 PLATFORMS = ("libvirt", "openstack")
 
@@ -50,14 +51,16 @@ def synth(spec: LabSpec, outdir: str | None = None) -> Path:
     """Synthesize ``spec`` as HCL; returns the stack's folder (holding ``cdk.tf``).
 
     The engine writes HCL unindented; it is laid out as ``terraform fmt``
-    would (in Python, so the bytes are the same with or without Terraform).
+    would (in Python, so the bytes are the same with or without Terraform),
+    and its quoted meta-argument references are made bare.
     """
     app, _ = build(spec, outdir)
     app.synth()
     folder = Path(app.outdir) / "stacks" / spec.name
     cdk_tf = folder / "cdk.tf"
     # Bytes, not text mode: no line-ending translation on any platform.
-    cdk_tf.write_bytes(format_hcl(cdk_tf.read_bytes().decode("utf-8")).encode("utf-8"))
+    text = unquote_meta_references(format_hcl(cdk_tf.read_bytes().decode("utf-8")))
+    cdk_tf.write_bytes(text.encode("utf-8"))
     return folder
 
 
