@@ -49,6 +49,7 @@ for _code in [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029]:
 _HEREDOC_UNSAFE: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\r]")
 
 Part = tuple[Literal["literal", "sequence", "token"], str]
+_SPECIAL: Final = re.compile(r"[$%]")
 
 
 class TemplateError(ValueError):
@@ -66,6 +67,15 @@ def split(text: str) -> list[Part]:
     literal: list[str] = []
     i, n = 0, len(text)
     while i < n:
+        # Jump over plain text: only $ and % can start anything (user-data
+        # is tens of KB a node, so a character loop dominated synth time).
+        special = _SPECIAL.search(text, i)
+        if special is None:
+            literal.append(text[i:])
+            break
+        if special.start() > i:
+            literal.append(text[i : special.start()])
+            i = special.start()
         char = text[i]
         if char in "$%" and text.startswith(char * 2 + "{", i):
             literal.append(text[i : i + 3])  # $${ / %%{ escape: literal in both syntaxes
