@@ -313,3 +313,15 @@ def test_bootstrap_resolves_openstack_server_names_to_uuids_before_loading() -> 
     assert "fence_openstack --cloud=fence -o list" in script
     assert '$2 == "ha-cloud-lb1"' in script
     assert '$2 == "ha-cloud-lb2"' in script
+
+
+def test_nodes_that_bind_a_vip_they_may_not_hold_allow_non_local_binds() -> None:
+    sysctl = "/etc/sysctl.d/90-openstack-ha.conf"
+    assert (
+        "net.ipv4.ip_nonlocal_bind = 1\n" in rendered("dedicated").node("lb2").file(sysctl).content
+    )
+    assert "ip_nonlocal_bind" not in rendered("dedicated").node("mq1").file(sysctl).content
+    assert (
+        "net.ipv4.ip_nonlocal_bind = 1\n"
+        in rendered("active-passive-broker").node("mq2").file(sysctl).content
+    )

@@ -73,6 +73,15 @@ def render_galera_cnf(settings: GaleraSettings, me: GaleraMember, sst_password: 
             f"gmcast.listen_addr=tcp://{addr}:4567",
             f"ist.recv_addr={addr}:4568",
             f"gcache.size={settings.gcache_size_mib}M",
+            # Evict a silent member after ~2 s instead of Galera's 5 s: until
+            # it is evicted, the survivors block every commit. Measured in
+            # tests/live (writer SIGKILLed behind HAProxy): longest write gap
+            # 6.0-6.3 s with the defaults, 3.5 s with these. The order Galera
+            # requires holds: keepalive <= suspect <= inactive.
+            "evs.keepalive_period=PT0.5S",
+            "evs.suspect_timeout=PT2S",
+            "evs.inactive_timeout=PT4S",
+            "evs.install_timeout=PT3S",
         ]
     )
     mysqld = [

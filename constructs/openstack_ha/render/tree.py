@@ -218,7 +218,7 @@ class _NodeRenderer:
     def tree(self) -> NodeTree:
         node = self.node
         self.add("/etc/hosts", render_etc_hosts(self.plan.hosts))
-        self.add(SYSCTL_PATH, render_sysctl(node.sysctls))
+        self.add(SYSCTL_PATH, render_sysctl(self._sysctls()))
         boot = BootstrapNode(
             node=node.hostname,
             roles=node.roles,
@@ -243,6 +243,14 @@ class _NodeRenderer:
             block_service_autostart=boot.debian_like,
         )
         return NodeTree(node.hostname, files, dump_cloud_config(doc))
+
+    def _sysctls(self) -> dict[str, str]:
+        settings = dict(self.node.sysctls)
+        # An active-passive broker listens on the broker VIP too, and the
+        # bootstrap starts it once before Pacemaker brings the VIP.
+        if "broker" in self.node.roles and self.plan.rabbitmq.mode == "active-passive":
+            settings["net.ipv4.ip_nonlocal_bind"] = "1"
+        return settings
 
     # ---------------------------------------------------------------- roles
 

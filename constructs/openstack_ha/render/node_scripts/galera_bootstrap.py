@@ -441,6 +441,7 @@ def cmd_prepare(cfg: Config) -> int:
             f"--user={cfg.user}",
             f"--datadir={cfg.datadir}",
             "--wsrep-on=OFF",
+            "--wsrep-provider=none",
             "--skip-networking",
             f"--socket={sock}",
             f"--pid-file={os.path.join(rundir, 'prepare.pid')}",
