@@ -305,7 +305,9 @@ GALERA = GaleraSettings(
 )
 
 PROVIDER_OPTIONS = (
-    "gmcast.listen_addr=tcp://10.0.0.40:4567; ist.recv_addr=10.0.0.40:4568; gcache.size=512M"
+    "gmcast.listen_addr=tcp://10.0.0.40:4567; ist.recv_addr=10.0.0.40:4568; gcache.size=512M; "
+    "evs.keepalive_period=PT0.5S; evs.suspect_timeout=PT2S; evs.inactive_timeout=PT4S; "
+    "evs.install_timeout=PT3S"
 )
 GALERA_CNF = """\
 # Rendered by openstack-ha: Galera member db1 of openstack. Re-render the lab instead of editing.
