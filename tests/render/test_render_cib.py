@@ -219,3 +219,17 @@ def test_a_clone_of_an_unknown_primitive_is_a_bug_reported_clearly() -> None:
         ValueError, match=r"cluster 'database': clones of unknown primitives \['nope'\]"
     ):
         cib_for_cluster(broken)
+
+
+def test_service_resources_default_to_service_and_can_be_pinned_to_systemd() -> None:
+    cluster = plan_of("active-passive-broker").cluster("brokers")
+    default = {r.id: r.cls for r in cib_for_cluster(cluster).resources if isinstance(r, Primitive)}
+    assert default["rabbitmq"] == "service"
+    pinned = cib_for_cluster(cluster, service_class="systemd")
+    classes = {r.id: r.cls for r in pinned.resources if isinstance(r, Primitive)}
+    assert classes["rabbitmq"] == "systemd"
+    assert classes["vip-broker"] == "ocf"
+    lb = cib_for_cluster(plan_of("dedicated").cluster("load_balancers"), service_class="lsb")
+    clone = next(r for r in lb.resources if isinstance(r, Clone))
+    assert isinstance(clone.child, Primitive)
+    assert clone.child.cls == "lsb"

@@ -213,3 +213,10 @@ def test_simulate_without_fail_runs_the_whole_matrix(
     code, _, err = run(["simulate", "--fail", "db9"], capsys)
     assert code == 2
     assert err.startswith("error: --fail db9: no such node; nodes: ctl1, ctl2, ctl3, db1")
+
+
+def test_render_can_pin_the_service_class(in_tmp: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, _ = run(["render", "--out", "lab", "--service-class", "systemd"], capsys)
+    assert code == 0
+    cib = (in_tmp / "lab/lb1/etc/openstack-ha/cib.xml").read_text()
+    assert '<primitive id="haproxy" class="systemd" type="haproxy">' in cib

@@ -39,6 +39,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--force", action="store_true", help="replace DIR even if it exists and is not empty"
     )
     parser.add_argument(
+        "--service-class",
+        choices=("service", "systemd", "lsb"),
+        default="service",
+        help="standard of HAProxy/RabbitMQ resources in the CIB (default service: systemd "
+        "units where they exist, else init scripts)",
+    )
+    parser.add_argument(
         "--secrets",
         metavar="FILE",
         help="YAML mapping of secret name to value (default: fake placeholder values)",
@@ -88,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
     print_warnings(plan)
     try:
         secrets = load_secrets(args.secrets)
-        lab = render_lab(plan, secrets)
+        lab = render_lab(plan, secrets, service_class=args.service_class)
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

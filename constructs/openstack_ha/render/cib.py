@@ -36,6 +36,7 @@ __all__ = [
     "Order",
     "Primitive",
     "Resource",
+    "ServiceClass",
     "cib_for_cluster",
     "node_state_attrs",
     "resource_ids",
@@ -372,16 +373,30 @@ def to_xml(
     return ET.tostring(root, encoding="unicode") + "\n"
 
 
-def cib_for_cluster(cluster: PacemakerCluster) -> Cib:
+ServiceClass = Literal["service", "systemd", "lsb"]
+
+
+def cib_for_cluster(cluster: PacemakerCluster, *, service_class: ServiceClass = "service") -> Cib:
     """The CIB of one Pacemaker cluster of the plan (a plain walk: the plan decided).
 
     Resources come in this order: fence devices, then every primitive in the
     plan's start order, a cloned primitive appearing inside its clone at
     the place of the primitive.
+
+    ``service_class``: the standard of the plan's ``service:`` resources
+    (HAProxy, the active-passive RabbitMQ). ``service`` (default) lets
+    Pacemaker pick systemd when the unit exists and the LSB init script
+    otherwise, so the same CIB runs on the VMs (systemd), passes ``crm
+    configure verify`` here (no systemd in CI) and runs in the live tests'
+    namespaces (init scripts). ``systemd`` pins systemd (a VM-only CIB);
+    ``lsb`` pins the init scripts. There is no ``ocf:heartbeat:haproxy``.
     """
     clone_of = {c.child: c for c in cluster.clones}
     resources: list[Resource] = [_primitive_from_plan(d.primitive) for d in cluster.fence_devices]
-    for prim in cluster.primitives:
+    for plan_prim in cluster.primitives:
+        prim = plan_prim
+        if prim.agent_class == "service":
+            prim = prim.model_copy(update={"agent_class": service_class})
         clone = clone_of.get(prim.id)
         if clone is None:
             resources.append(_primitive_from_plan(prim))

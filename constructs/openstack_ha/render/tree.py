@@ -158,12 +158,19 @@ def node_script(name: str) -> str:
     )
 
 
-def cluster_cib(cluster: PacemakerCluster) -> cibmod.Cib:
-    return cibmod.cib_for_cluster(cluster)
+def cluster_cib(
+    cluster: PacemakerCluster, service_class: cibmod.ServiceClass = "service"
+) -> cibmod.Cib:
+    return cibmod.cib_for_cluster(cluster, service_class=service_class)
 
 
-def render_lab(plan: Plan, secrets: Secrets) -> LabRender:
-    """Every node of the plan, rendered (raises ``ValueError`` on missing/bad secrets)."""
+def render_lab(
+    plan: Plan, secrets: Secrets, *, service_class: cibmod.ServiceClass = "service"
+) -> LabRender:
+    """Every node of the plan, rendered (raises ``ValueError`` on missing/bad secrets).
+
+    ``service_class``: see :func:`openstack_ha.render.cib.cib_for_cluster`.
+    """
     missing = secrets.missing(s.name for s in plan.secrets)
     problems = secrets.problems() + [
         f"secrets.{name}: this lab needs it (plan.secrets lists it), got nothing"
@@ -171,7 +178,7 @@ def render_lab(plan: Plan, secrets: Secrets) -> LabRender:
     ]
     if problems:
         raise ValueError("bad secrets:\n  " + "\n  ".join(problems))
-    cibs = tuple((c.name, cluster_cib(c)) for c in plan.clusters)
+    cibs = tuple((c.name, cluster_cib(c, service_class)) for c in plan.clusters)
     nodes = tuple(_NodeRenderer(plan, secrets, n, dict(cibs)).tree() for n in plan.nodes)
     return LabRender(nodes=nodes, cibs=cibs, warnings=tuple(w.message for w in plan.warnings))
 
