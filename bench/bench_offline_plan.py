@@ -1,4 +1,4 @@
-"""Time Terraform's validate + plan of synthesized labs with the stand-in providers (prints figures).
+"""Time Terraform's validate + plan of synthesized labs with the stand-in providers.
 
     .venv/bin/python bench/bench_offline_plan.py [--runs N] [--tool terraform|tofu]
 
