@@ -325,3 +325,47 @@ def test_nodes_that_bind_a_vip_they_may_not_hold_allow_non_local_binds() -> None
         "net.ipv4.ip_nonlocal_bind = 1\n"
         in rendered("active-passive-broker").node("mq2").file(sysctl).content
     )
+
+
+def _prologue(tmp_path: Path) -> str:
+    """The rendered script's helpers, with its state and log under tmp_path."""
+    from openstack_ha.render.bootstrap import BootstrapNode, render_bootstrap_sh
+
+    script = render_bootstrap_sh(
+        BootstrapNode(
+            node="t1",
+            roles=("controller",),
+            debian_like=True,
+            sysctl_file="/dev/null",
+            state_dir=str(tmp_path / "state"),
+            log_file=str(tmp_path / "bootstrap.log"),
+        )
+    )
+    head = script.split('log "starting"', 1)[0]
+    return head.replace(" /run/openstack-ha", "")
+
+
+def test_bootstrap_helpers_wait_bounded_and_decode_secrets(tmp_path: Path) -> None:
+    prologue = _prologue(tmp_path)
+    (tmp_path / "key.b64").write_text("c2VjcmV0LWJ5dGVz\n")
+    body = (
+        'wait_for 2 "a thing that never happens" false && echo NEVER\n'
+        'wait_for 10 "a thing that is there" true\n'
+        f'install_b64 {tmp_path}/key.b64 {tmp_path}/key 0400 "$(id -u):$(id -g)"\n'
+    )
+    done = subprocess.run(
+        ["bash", "-c", prologue + body],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    log = (tmp_path / "bootstrap.log").read_text()
+    assert "openstack-ha-bootstrap[t1]: waiting for a thing that never happens (0 s of 2 s)" in log
+    assert "gave up after 2 s waiting for a thing that never happens" in log
+    assert "NEVER" not in log
+    assert "a thing that is there: ok after 0 s" in log
+    key = tmp_path / "key"
+    assert key.read_bytes() == b"secret-bytes"
+    assert stat.S_IMODE(key.stat().st_mode) == 0o400
