@@ -52,6 +52,9 @@ def environment(
     env = dict(os.environ if base is None else base)
     env.update(
         TF_CLI_CONFIG_FILE=str(config_file),
+        # OpenTofu reads TF_CLI_CONFIG_FILE too; a TOFU_-prefixed variable the
+        # user may have set must not point elsewhere.
+        TOFU_CLI_CONFIG_FILE=str(config_file),
         TF_IN_AUTOMATION="1",  # no "now run terraform apply" hints in the output
         TF_INPUT="0",
         CHECKPOINT_DISABLE="1",  # no version check over the network
@@ -61,7 +64,6 @@ def environment(
         "TF_PLUGIN_CACHE_DIR",
         "TF_REATTACH_PROVIDERS",
         "TF_DATA_DIR",
-        "TOFU_CLI_CONFIG_FILE",
     ):
         env.pop(key, None)
     for key in list(env):
