@@ -11,13 +11,17 @@ and Ubuntu): ``bootcmd`` (init stage) blocks service auto-start on
 Debian/Ubuntu with a ``policy-rc.d`` that answers 101, ``packages`` installs
 (final stage), ``write_files`` entries are all ``defer: true`` so they are
 written after the packages (their service users and groups exist, their
-default files are overwritten), then ``runcmd`` runs the bootstrap, which
+default files are overwritten; large files without secrets travel
+gzip+base64, ``encoding: gz+b64``, so the user-data stays under Nova's 64 KiB
+limit), then ``runcmd`` runs the bootstrap, which
 removes the ``policy-rc.d`` and starts the services from the rendered files.
 EL9 packages never start services on install, so no block is needed there.
 """
 
 from __future__ import annotations
 
+import base64
+import gzip
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -48,12 +52,26 @@ class CloudFile:
     content: str
     mode: str = "0644"
     owner: str = "root:root"
+    compress: bool = False
 
     def __post_init__(self) -> None:
         if not self.path.startswith("/"):
             raise ValueError(f"write_files path must be absolute, got {self.path!r}")
         if len(self.mode) != 4 or not self.mode.startswith("0") or not self.mode.isdigit():
             raise ValueError(f"{self.path}: mode must look like '0644', got {self.mode!r}")
+
+
+def _write_file(f: CloudFile) -> dict[str, Any]:
+    entry: dict[str, Any] = {"path": f.path}
+    if f.compress:
+        # mtime=0: the same text gives the same bytes (no timestamp in the header).
+        packed = base64.b64encode(gzip.compress(f.content.encode("utf-8"), mtime=0))
+        entry["encoding"] = "gz+b64"
+        entry["content"] = packed.decode("ascii")
+    else:
+        entry["content"] = f.content
+    entry.update({"owner": f.owner, "permissions": f.mode, "defer": True})
+    return entry
 
 
 def _block_policy_commands() -> list[str]:
@@ -92,16 +110,7 @@ def build_cloud_config(
         doc["bootcmd"] = _block_policy_commands()
     doc["package_update"] = True
     doc["packages"] = sorted(set(packages))
-    doc["write_files"] = [
-        {
-            "path": f.path,
-            "content": f.content,
-            "owner": f.owner,
-            "permissions": f.mode,
-            "defer": True,
-        }
-        for f in sorted(files, key=lambda f: f.path)
-    ]
+    doc["write_files"] = [_write_file(f) for f in sorted(files, key=lambda f: f.path)]
     doc["runcmd"] = [list(cmd) for cmd in runcmd]
     return doc
 

@@ -104,14 +104,19 @@ GALERA_BOOTSTRAP_BIN = "/usr/local/sbin/openstack-ha-galera-bootstrap"
 CLUSTERCHECK_BIN = "/usr/local/sbin/openstack-ha-clustercheck"
 CLUSTERCHECK_UNIT = "/etc/systemd/system/openstack-ha-clustercheck.service"
 USER_DATA = "user-data"
+# Non-secret files larger than this go into the user-data gzip+base64.
+COMPRESS_ABOVE = 2048
 
 
 @dataclass(frozen=True)
 class RenderedFile:
+    """A file of a node; ``sensitive`` when it holds a secret (or a token standing for one)."""
+
     path: str
     content: str
     mode: str = "0644"
     owner: str = "root:root"
+    sensitive: bool = False
 
 
 @dataclass(frozen=True)
@@ -210,9 +215,11 @@ class _NodeRenderer:
         self.cibs = cibs
         self.os = plan.os
         self.files: list[RenderedFile] = []
+        self.secret_values = [v for v in secrets.values().values() if v]
 
     def add(self, path: str, content: str, mode: str = "0644", owner: str = "root:root") -> None:
-        self.files.append(RenderedFile(path, content, mode, owner))
+        sensitive = any(v in content for v in self.secret_values)
+        self.files.append(RenderedFile(path, content, mode, owner, sensitive))
 
     @property
     def mgmt(self) -> str:
@@ -245,7 +252,18 @@ class _NodeRenderer:
             hostname=node.hostname,
             fqdn=node.fqdn,
             packages=node.packages,
-            files=[CloudFile(f.path, f.content, f.mode, f.owner) for f in files],
+            files=[
+                CloudFile(
+                    f.path,
+                    f.content,
+                    f.mode,
+                    f.owner,
+                    # Keeps user-data under Nova's 64 KiB; never a file with a
+                    # secret, whose token Terraform must still see in the text.
+                    compress=not f.sensitive and len(f.content) > COMPRESS_ABOVE,
+                )
+                for f in files
+            ],
             runcmd=[[BOOTSTRAP_PATH]],
             block_service_autostart=boot.debian_like,
         )
