@@ -1248,7 +1248,7 @@ class _Builder:
                     kind="variable",
                     length=None,
                     purpose=(
-                        f"clouds.yaml with an application credential under "
+                        f"clouds.yaml (username/password/project of a fencing user) under "
                         f"'{spec.fencing.fence_openstack.cloud}', written to "
                         f"{self.os.paths.openstack_clouds_yaml}"
                     ),

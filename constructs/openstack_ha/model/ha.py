@@ -153,7 +153,11 @@ class SbdSettings(Frozen):
 
 
 class FenceOpenstackSettings(Frozen):
-    """fence_openstack: Nova stop/start with an application credential."""
+    """fence_openstack: Nova stop/start through the credentials of a clouds.yaml entry.
+
+    fence-agents 4.12 (Debian 12) reads username, password and project from
+    clouds.yaml; application credentials need a newer fence_openstack.
+    """
 
     cloud: Str = Field(
         default="fence",
