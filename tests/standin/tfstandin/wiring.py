@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,8 +70,9 @@ def environment(
     for key in list(env):
         if key.startswith("TF_CLI_ARGS"):
             del env[key]
-    if python:
-        env["TFSTANDIN_PYTHON"] = python
+    # The stand-ins run on this interpreter (it has grpcio & co.), whatever
+    # the launchers' default (.venv/bin/python) would be.
+    env["TFSTANDIN_PYTHON"] = python or sys.executable
     return env
 
 
