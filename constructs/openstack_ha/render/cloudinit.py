@@ -11,9 +11,9 @@ and Ubuntu): ``bootcmd`` (init stage) blocks service auto-start on
 Debian/Ubuntu with a ``policy-rc.d`` that answers 101, ``packages`` installs
 (final stage), ``write_files`` entries are all ``defer: true`` so they are
 written after the packages (their service users and groups exist, their
-default files are overwritten; large files without secrets travel
-gzip+base64, ``encoding: gz+b64``, so the user-data stays under Nova's 64 KiB
-limit), then ``runcmd`` runs the bootstrap, which
+default files are overwritten; on OpenStack, large files without secrets
+travel gzip+base64, ``encoding: gz+b64``, so the user-data stays under Nova's
+64 KiB limit), then ``runcmd`` runs the bootstrap, which
 removes the ``policy-rc.d`` and starts the services from the rendered files.
 EL9 packages never start services on install, so no block is needed there.
 """

@@ -104,7 +104,7 @@ GALERA_BOOTSTRAP_BIN = "/usr/local/sbin/openstack-ha-galera-bootstrap"
 CLUSTERCHECK_BIN = "/usr/local/sbin/openstack-ha-clustercheck"
 CLUSTERCHECK_UNIT = "/etc/systemd/system/openstack-ha-clustercheck.service"
 USER_DATA = "user-data"
-# Non-secret files larger than this go into the user-data gzip+base64.
+# On OpenStack, non-secret files larger than this go into the user-data gzip+base64.
 COMPRESS_ABOVE = 2048
 
 
@@ -260,7 +260,14 @@ class _NodeRenderer:
                     f.owner,
                     # Keeps user-data under Nova's 64 KiB; never a file with a
                     # secret, whose token Terraform must still see in the text.
-                    compress=not f.sensitive and len(f.content) > COMPRESS_ABOVE,
+                    # Only on OpenStack: libvirt has no such limit, and deflate
+                    # output depends on the zlib build (zlib-ng differs), so
+                    # plain text keeps libvirt plans the same on every machine.
+                    compress=(
+                        self.plan.platform == "openstack"
+                        and not f.sensitive
+                        and len(f.content) > COMPRESS_ABOVE
+                    ),
                 )
                 for f in files
             ],

@@ -539,8 +539,136 @@ write_files:
   permissions: '0640'
   defer: true
 - path: /etc/openstack-ha/cib.xml
-  encoding: gz+b64
-  content: H4sIAAAAAAACA81ZS5ObOBC+51dQnCNjw1aqdsvOMVVzyeawe9gTJQt5RmVARBJO/O+3BUIIjHmNp2YuM1ar1V+r+6P12hN29IjI4hPFqhQ0llQd/Giz+7LZ+d4FpyzBiqJfTL0c/AITmuEzFSja/Ol7tOAEpKCXl1lcFlpTHvyt7+EkY3ls+rf+10+etyc8P7HnUmDFeK4lWgbAtbwWaFFaSkVFXAheUKGu2iGPJQcfHEVHzpVUAheIF9qM9JtxMDK/FJiJ+7rImEY5zij4DH9BsyOD+ZZayPMLFc808b1gCYBUPIdAIZrjY6pH1xg3YgOjREkXIuQc/Sy5KDNU8JSRawNxKzcYgF04GPtgKL4mG0E/HfucJ1TasbpV+QYZLxvchO5c+1Yn7OiEgzpRRyeyOvvAAd4LKnkpiONIIVjGFLvUVk40JxQZT0iKpbQh9z11LahRieUxcfnCcqmwlmOlBDuWQN6+PTSg45joZmxiHCpIdo5fuFRxyqRqMteXmrz1A7sULKEXBiFrUGzTmA9AECRMnoPjFbEkuDABBEMQITRM/oVT5aKdYPX77rT2wYABp1uztCoZsuMML24cyXTKuQCHgN+Ah75s7fxNn+81nQe/6lUso7yEihfqVsetW+B9YIk3ScXwwVQMV1IxfAwVw1lkCN+ViuFyKoZvQsXwY1ExejAVo5VUjB5DxWgWGaJ3pWK0nIrRm1Ax+ghUvLACFeUR9iWWiZycfA+2IBeWUHHwXygW6gg70IaaTz9wkohwDjFb64t4OT4MsaIJkv5l8rTbbsLtBjbH2xEWTBgmLBFxTlWG5dluQjsyAxb+8UBGOE7dEGI3SojdGxGiQshx+laUaOwvJsXYwDFabKdpMWr6/Yhh3fog1IBzJD5iSd+KGo39xdQYGzhBjd0ENUZNvx81rFvvQg2S8rymxQuG9P++okri5rnLHqPWbnjAHVjhG5403b3ZDgWhDUMDDYEUqp1/O/2qw518Z+5fenMfNs2LYcv68P4Kww/N2nDeBjMHwowq3P/4OllEPY27X97oqHpqKcUXe6XjSu7etAQ9O+4FCcAMUPAZpzD3KQbWWrMrl1HvTP1e6TIOTBWtbvDuD0K/pKBF3NwH6QpKpWXHnU4Tz2fCs+yvoLqm2X2uzjyfh/bms32pb51sbTOtZltOFQmyq/yZwt8NyU9rUXQ1S5iw2/+m2eBcsAhSdqyx1oJITs7U7vObVgMhyrw2n5h/G62xFqu+UYyJoNVH2YDeiO99BpNLxIz6aNxbWR534UgZs6ZXlMc5huHDzLiiQ7ZN113z0XbafELvWa97XuV7U9qNo8m6Gh/pluAp6P4whuYCl/ktdDQKHd2D/teaevCC49bs2evN2CATbv15dZlSS0a+s2UAENQM/+6R0cgMSLQWYd2KuQCAC1js2ucP23zdYrwPeg8B+kVJv46A9+0IIUlMeMpJRZr6JcU2kXMM1i9ayO4XJeFCHyS+f3v6/vTPf0BMSboXF5V+Je3uRZ13jWlse9Kai96ekh+Cb7fzc/Hbo9hM/CrZFXT1y424eqF5i3lmOSj9Xb1r6fmdmJCqG3I9YAWcDfJswDbKKyFtXGdDtoGdAdlJqU2o+/aBL5wlsnkEq9LUeRbT/+zri0k3avO9DC504cIbuNCFC18PF7lw0Q1c5MJFI3BQTfoFo8JP6AmXqVNDhlYSUJx4c3Y0UFOpYOvCCLDA2VgPdtnbgm3nrXawLEId7DldTaz7tr6HXZcqpTYGvez49dP/HqL/sekfAAA=
+  content: |
+    <cib crm_feature_set="3.16.1" validate-with="pacemaker-3.9" epoch="1" num_updates="0" admin_epoch="0">
+      <configuration>
+        <crm_config>
+          <cluster_property_set id="cib-bootstrap-options">
+            <nvpair id="cib-bootstrap-options-cluster-name" name="cluster-name" value="converged" />
+            <nvpair id="cib-bootstrap-options-stonith-enabled" name="stonith-enabled" value="true" />
+            <nvpair id="cib-bootstrap-options-no-quorum-policy" name="no-quorum-policy" value="stop" />
+          </cluster_property_set>
+        </crm_config>
+        <nodes>
+          <node id="1" uname="node1" />
+          <node id="2" uname="node2" />
+          <node id="3" uname="node3" />
+        </nodes>
+        <resources>
+          <primitive id="fence-node1" class="stonith" type="fence_sbd">
+            <instance_attributes id="fence-node1-instance_attributes">
+              <nvpair id="fence-node1-instance_attributes-pcmk_host_list" name="pcmk_host_list" value="node1" />
+              <nvpair id="fence-node1-instance_attributes-devices" name="devices" value="/dev/disk/by-id/virtio-sbd-converged" />
+              <nvpair id="fence-node1-instance_attributes-port" name="port" value="node1" />
+            </instance_attributes>
+            <operations>
+              <op id="fence-node1-monitor-interval-60s" name="monitor" interval="60s" timeout="20s" />
+            </operations>
+          </primitive>
+          <primitive id="fence-node2" class="stonith" type="fence_sbd">
+            <instance_attributes id="fence-node2-instance_attributes">
+              <nvpair id="fence-node2-instance_attributes-pcmk_host_list" name="pcmk_host_list" value="node2" />
+              <nvpair id="fence-node2-instance_attributes-devices" name="devices" value="/dev/disk/by-id/virtio-sbd-converged" />
+              <nvpair id="fence-node2-instance_attributes-port" name="port" value="node2" />
+            </instance_attributes>
+            <operations>
+              <op id="fence-node2-monitor-interval-60s" name="monitor" interval="60s" timeout="20s" />
+            </operations>
+          </primitive>
+          <primitive id="fence-node3" class="stonith" type="fence_sbd">
+            <instance_attributes id="fence-node3-instance_attributes">
+              <nvpair id="fence-node3-instance_attributes-pcmk_host_list" name="pcmk_host_list" value="node3" />
+              <nvpair id="fence-node3-instance_attributes-devices" name="devices" value="/dev/disk/by-id/virtio-sbd-converged" />
+              <nvpair id="fence-node3-instance_attributes-port" name="port" value="node3" />
+            </instance_attributes>
+            <operations>
+              <op id="fence-node3-monitor-interval-60s" name="monitor" interval="60s" timeout="20s" />
+            </operations>
+          </primitive>
+          <primitive id="vip-public" class="ocf" provider="heartbeat" type="IPaddr2">
+            <instance_attributes id="vip-public-instance_attributes">
+              <nvpair id="vip-public-instance_attributes-ip" name="ip" value="10.20.3.10" />
+              <nvpair id="vip-public-instance_attributes-cidr_netmask" name="cidr_netmask" value="24" />
+            </instance_attributes>
+            <operations>
+              <op id="vip-public-monitor-interval-10s" name="monitor" interval="10s" timeout="20s" />
+            </operations>
+          </primitive>
+          <primitive id="vip-internal" class="ocf" provider="heartbeat" type="IPaddr2">
+            <instance_attributes id="vip-internal-instance_attributes">
+              <nvpair id="vip-internal-instance_attributes-ip" name="ip" value="10.20.0.10" />
+              <nvpair id="vip-internal-instance_attributes-cidr_netmask" name="cidr_netmask" value="24" />
+            </instance_attributes>
+            <operations>
+              <op id="vip-internal-monitor-interval-10s" name="monitor" interval="10s" timeout="20s" />
+            </operations>
+          </primitive>
+          <primitive id="vip-database" class="ocf" provider="heartbeat" type="IPaddr2">
+            <instance_attributes id="vip-database-instance_attributes">
+              <nvpair id="vip-database-instance_attributes-ip" name="ip" value="10.20.0.11" />
+              <nvpair id="vip-database-instance_attributes-cidr_netmask" name="cidr_netmask" value="24" />
+            </instance_attributes>
+            <operations>
+              <op id="vip-database-monitor-interval-10s" name="monitor" interval="10s" timeout="20s" />
+            </operations>
+          </primitive>
+          <clone id="haproxy-clone">
+            <primitive id="haproxy" class="service" type="haproxy">
+              <operations>
+                <op id="haproxy-start-interval-0s" name="start" interval="0s" timeout="60s" />
+                <op id="haproxy-stop-interval-0s" name="stop" interval="0s" timeout="60s" />
+                <op id="haproxy-monitor-interval-10s" name="monitor" interval="10s" timeout="20s" />
+              </operations>
+            </primitive>
+            <meta_attributes id="haproxy-clone-meta_attributes">
+              <nvpair id="haproxy-clone-meta_attributes-interleave" name="interleave" value="true" />
+            </meta_attributes>
+          </clone>
+          <clone id="galera-clone">
+            <primitive id="galera" class="ocf" provider="heartbeat" type="galera">
+              <instance_attributes id="galera-instance_attributes">
+                <nvpair id="galera-instance_attributes-wsrep_cluster_address" name="wsrep_cluster_address" value="gcomm://node1,node2,node3" />
+                <nvpair id="galera-instance_attributes-config" name="config" value="/etc/mysql/my.cnf" />
+                <nvpair id="galera-instance_attributes-datadir" name="datadir" value="/var/lib/mysql" />
+                <nvpair id="galera-instance_attributes-socket" name="socket" value="/run/mysqld/mysqld.sock" />
+                <nvpair id="galera-instance_attributes-enable_creation" name="enable_creation" value="true" />
+              </instance_attributes>
+              <operations>
+                <op id="galera-start-interval-0s" name="start" interval="0s" timeout="120s" />
+                <op id="galera-stop-interval-0s" name="stop" interval="0s" timeout="120s" />
+                <op id="galera-promote-interval-0s" name="promote" interval="0s" timeout="300s" />
+                <op id="galera-demote-interval-0s" name="demote" interval="0s" timeout="120s" />
+                <op id="galera-monitor-promoted-interval-10s" name="monitor" interval="10s" timeout="30s" role="Promoted" />
+                <op id="galera-monitor-unpromoted-interval-30s" name="monitor" interval="30s" timeout="30s" role="Unpromoted" />
+              </operations>
+            </primitive>
+            <meta_attributes id="galera-clone-meta_attributes">
+              <nvpair id="galera-clone-meta_attributes-promotable" name="promotable" value="true" />
+              <nvpair id="galera-clone-meta_attributes-promoted-max" name="promoted-max" value="3" />
+              <nvpair id="galera-clone-meta_attributes-interleave" name="interleave" value="true" />
+              <nvpair id="galera-clone-meta_attributes-ordered" name="ordered" value="true" />
+            </meta_attributes>
+          </clone>
+        </resources>
+        <constraints>
+          <rsc_colocation id="colocation-vip-public-with-haproxy" score="INFINITY" rsc="vip-public" with-rsc="haproxy-clone" />
+          <rsc_colocation id="colocation-vip-internal-with-haproxy" score="INFINITY" rsc="vip-internal" with-rsc="haproxy-clone" />
+          <rsc_colocation id="colocation-vip-database-with-haproxy" score="INFINITY" rsc="vip-database" with-rsc="haproxy-clone" />
+          <rsc_order id="order-vip-public-then-haproxy" kind="Optional" first="vip-public" then="haproxy-clone" />
+          <rsc_order id="order-vip-internal-then-haproxy" kind="Optional" first="vip-internal" then="haproxy-clone" />
+          <rsc_order id="order-vip-database-then-haproxy" kind="Optional" first="vip-database" then="haproxy-clone" />
+          <rsc_location id="location-fence-node1-avoids-node1" rsc="fence-node1" node="node1" score="-INFINITY" />
+          <rsc_location id="location-fence-node2-avoids-node2" rsc="fence-node2" node="node2" score="-INFINITY" />
+          <rsc_location id="location-fence-node3-avoids-node3" rsc="fence-node3" node="node3" score="-INFINITY" />
+        </constraints>
+        <rsc_defaults>
+          <meta_attributes id="rsc-options">
+            <nvpair id="rsc-options-resource-stickiness" name="resource-stickiness" value="100" />
+          </meta_attributes>
+        </rsc_defaults>
+      </configuration>
+      <status />
+    </cib>
   owner: root:root
   permissions: '0640'
   defer: true
@@ -822,14 +950,659 @@ write_files:
   permissions: '0700'
   defer: true
 - path: /usr/local/sbin/openstack-ha-clustercheck
-  encoding: gz+b64
-  content: H4sIAAAAAAACA5VYa3PbuBX9zl+BZacTspFoZ5Od6SrV7jgbN9lu1nYjZTs7joeCSMjimiJYAIytcf3fey4ASqQe01QzcUQQuM9zz73Qn745abQ6mRfVSb02S1m9DMIwlLWotOHZ3XDJh1nZaCNUthTZ3YiZpWDveCkUZ0vBS7NkSuhaVrlQ7P3ZlZIPa8b1nWZRLZVh3397ehonQfCxqTSTFRNfhFqznBs+51qwSuYC2xlnesXLkr2fTq+YFgq7WITFNTSvcrtSZAICAtL/26/6tTWkLL4IZoQ2msFcqKNFq0HzlWCLohSsqCC9wqOueSbiURAM2Wz27nzKTmYzKKnWrOZwQ+KsggBeWSmyEmwuSnkfj7AdXmDz/VLQy0Jbu5/pgOHVvVaiTkuZ8TKFEUZgI3a8YtFkXWUijwdMlHB1Nvvu9OVslrRR8sdlbQrEZWlMnS3vcPY5FulpaAPOxEMtMkPumUYzZ4esSngoqpwZxReLImNGQhjFizSylVjNhUq2jt7ahA1rqQvSNpuNum60+WxfU0L+Mbm8YNG9KoyBz/O1t7UDCy9zLqXRMKNmW+mIuZE2ihuRlIqY1YCSlRQ6S8PZ7DWeXp2+stGldNEpm7dcCjLQIAKFNgm7EkJpgI3nrECiJeO3SghIg3QczZYOTBt7AKoFYIuoLBogSzaG3wogcQoFNk8skwAFWyi5gg0rrgqez9lwmIsFb0qjh+IBcoZkzPhvWVmIyrCsWvzAhhds+IYNRRBO3l/+i737cPnm7AObTM+mnybsw8+/nLNne6B4FhLYyLmtJLaUZa7J42A261YZtjaA/KD1S4icQsFqVXyBNbeEzDVKjn2anL07jxEbW7rsZfL98wDqqpyrHMUxVxylQGjx+XYFoeF5XQAnqJQ5N8UKW3y+KIQ6IQoIAhuYNF00plEiTVmxshXNKySFU1J1ELRr6rbmSov2+Q+NSvXfpW6/6WZeK5kJvV1Za6eGAJ/4uvfv3oAfiA4+in83qPD38KqkmEyXhIGiuqWXE3vEyTDrGqvt8bNqHQST3y9+On/LxuxV8M9P5x9/x7f/K2dBEAANzPqWuhKMAKS6MSNgSMVs+ANhnf2HXYAvRgAjY4jdFmJVQ5XoMLZNPkpuNrMoomK28gZMKiskodiTnAUWyqKyBOb2JLouC0NrOoqdMvrAOvDf2G52W6LwswnjzYZiwUpRRXZfzMZj9i2SmLtz16c3CTwp6ihOQHZCRXZHuBeMcKuQPkat+wv0UQJQqSgiTtn1i43wuLdZPGSiNuw3XjbiXCmpjsqikAS7zy4rgIVaO+MiF1eblIEPcooK8wuAuEAIUz1ii1Jycyxvh8lcLlyvoUXfmzbZci0BfJTZskBdWobaJDFD8xqza2fRTeCz0TFw4zd2JrwGwebRIjxMQo/bc08+vST/ORTQkUxWFVrF0Hs7flzxh+jFwKZjE4E4fgoHLBxe2L9v7F+Bv7Y8nIG91FLBwoNt6SaqqSKoRZh5bZnBgXM8VY1AqGFv+9XbsdGNI8Ru479z9ENnvwdCdDmxMBh0FU3dufOHulBoo1ubdqGBiNKZxK1n1AW+GbPT4wf8c6+srQRtcmiMPcDcYIMtKMWIZgQPJwuMUQdAg02fG7G8yMy13QYGuvEbLOBMU5fiGqdIgrrZoC5yQ481Y4D+la9jW/wcBljqe81qxBmnJCEN9N1UBdKMN2KLNAoCTGwJ4Efk9EWM6rbVvDsAdIqZzrVNGqK39bATPPTogeX1JG9WtY4eQ0EZC0cspM7UilAikypHb1kLEz7FmGbCz1W4EUjeAU4UpKg9E/feXrejwQ3BzpIoPHBEvptQTEM9m+g8hUmZ9E6stcVhzwQ4uyNydFBm6CciO1EgKn6uivbogb2Kk1a4Xsr7ijpMU91V9DXyDS3Hw49xuNXu4+zmQmAhsstxF5uYFQdssWsHUcxxWx6tBU/OohbCPE/bQG8xbPF4EKmjfQq4L2g6roU7j2mWSgyddhw2ZjH8axjTvLhY9lFDEz5iYZMDygWpLY9U/LYJxP+zYq1UhLHQBQ2iCERESwPrS+zi2ekQK34n0qUbHCLMKOD/dlJJLjY3Alub61pcH544fKFmJdea+bXo8NaOAy71Kf5pKgug4uidalsdGIe6J5DETTjhTS5TDPMAVbmwNu+Xqsd2rzOS24lrHAPWeaAu4hc8Qcd7slo+gsgeF5IJiQODVTLYwZmV2j6ldvSPD6GDZCcWTiJqwdQ3ghTRRSdt9UfOrv62jNJHEUMDLYvMDqcnBD1bc1aLvR5qgnIUPoYeKiF1q5O65EWHovp6ccfFzTYKf8KIjKgNp9AEarUa468880FUt2YZWtqPaBIj9+P4K45TPye6BiNlpdTiUHi2RzAV7r++p/AndJFztRJ3QCXT9+dnNB47aPXhVsrbFCWicWuyCR9QU1rxdsj6y8IVFLjjCBoRegsEumXA9v0RD3Cnjos+4u0L+z81hKDuyCllf2ZWX8vm3gtPC778etM67SYgfhlhMNaW6FqOg8ObprzPB87OGps2787UbbNCJq/oSUXd4QgseLywwUtCZ5h/KYnjNM1llqabER1eoD9bYS5vdcLznAy3yiKMdGS5oPTTJEBTkB+tlqKsx+HZ27cfzyeT0dXlxyldiN1uug9HK14hbySGQSaKR8fhMSWOD6yxduYch/4uHLaKfqXnt2/owgzB+dBeS/yxg1I3EdqIH4JuwkEXYE7ViTDZSTeCJ90IJv1Tzhp/gXY/nPg7re1R7oK1PW0v0Sx69syOUxWl3As7FoqWs+y83Y3ICabevpk7E1Vi6eaYXM+wkEi8MbaXkK3075LTNtIa41OFy34Nw/1PPpbMj0r2xQXJ3FIFRBiJodwAJ2FvoqiTncKIN12yqL6iUjC4utIgAXixJ81mSGo4ltJAjDv42BGAw2Wi6E7oGkQ48rb5CWl86FYfRSTNXyDD65swdncZEh3j+153j7syk5yLFbqPsYLJYCqd4CDvLHaIxxlMPyaglh47PjyxqC5y9ih1cisMvkbxU/y5zXtvavJW2P+oadIPn1FvBPpFrOeSq/xndAmlmtp0r/Raux8BioqX5RGxKrVNIeql+RRZBfOmKf3kmaZ2/E9TynGa+rGf/BcP4CCbeUTtv/v4ajcFFgAA
+  content: |
+    #!/usr/bin/python3
+    """openstack-ha-clustercheck: the Galera health responder HAProxy asks (port 9200).
+
+    Runs on every database node as a small HTTP server (a systemd service on
+    the VMs; the live tests start the very same file in a namespace):
+
+    - ``GET /`` (any path other than the one below): ``200`` when this node's
+      ``wsrep_local_state`` is 4 (Synced), else ``503``. HAProxy's
+      ``option httpchk`` + ``http-check expect status 200`` only send traffic to
+      a synced member.
+    - ``GET /galera-position``: this node's Galera position as JSON (written by
+      ``openstack-ha-galera-bootstrap position`` into the position file) plus
+      ``"synced"``; ``404`` while the file does not exist. Peers read it to agree
+      on which node bootstraps after a full outage.
+
+    The state comes from ``mariadb --defaults-extra-file=<client cnf> -N -B -e
+    "SHOW GLOBAL STATUS LIKE 'wsrep_local_state'"`` (the client cnf holds the
+    ``clustercheck`` user, which needs no privilege beyond USAGE). Python 3.9+
+    standard library only: this file is copied verbatim onto the nodes.
+    """
+
+    from __future__ import annotations
+
+    import argparse
+    import json
+    import os
+    import subprocess
+    import sys
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from typing import Any
+
+    SYNCED = 4
+    QUERY = "SHOW GLOBAL STATUS LIKE 'wsrep_local_state'"
+
+
+    def parse_status(output: str) -> int | None:
+        """The state number from the client's ``-N -B`` output, or None."""
+        for line in output.splitlines():
+            parts = line.split("\t")
+            if len(parts) == 2 and parts[0].strip().lower() == "wsrep_local_state":
+                try:
+                    return int(parts[1].strip())
+                except ValueError:
+                    return None
+        return None
+
+
+    def query_state(client: str, client_cnf: str, timeout_s: float) -> int | None:
+        """``wsrep_local_state`` of the local server, or None when it cannot be read."""
+        cmd = [client]
+        if client_cnf:
+            cmd.append(f"--defaults-extra-file={client_cnf}")
+        cmd += [f"--connect-timeout={max(1, int(timeout_s))}", "-N", "-B", "-e", QUERY]
+        try:
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout_s, check=False)
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+        if proc.returncode != 0:
+            return None
+        return parse_status(proc.stdout)
+
+
+    def response_for(path: str, state: int | None, position: dict[str, Any] | None) -> tuple[int, str]:
+        """(HTTP status, body) for a request; pure, so it is unit-tested."""
+        if path.split("?", 1)[0] == "/galera-position":
+            if position is None:
+                return 404, json.dumps({"error": "no position recorded yet"}) + "\n"
+            body = dict(position)
+            body["synced"] = state == SYNCED
+            return 200, json.dumps(body, sort_keys=True) + "\n"
+        if state == SYNCED:
+            return 200, "Galera node is synced (wsrep_local_state 4).\n"
+        shown = "unknown (server down?)" if state is None else str(state)
+        return 503, f"Galera node is not synced (wsrep_local_state {shown}).\n"
+
+
+    def read_position(path: str) -> dict[str, Any] | None:
+        try:
+            with open(path, encoding="utf-8") as fh:
+                data = json.load(fh)
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
+
+
+    def make_handler(args: argparse.Namespace) -> type[BaseHTTPRequestHandler]:
+        class Handler(BaseHTTPRequestHandler):
+            server_version = "openstack-ha-clustercheck"
+            sys_version = ""
+
+            def do_GET(self) -> None:
+                state = query_state(args.client, args.client_cnf, args.timeout)
+                status, body = response_for(self.path, state, read_position(args.position_file))
+                data = body.encode("utf-8")
+                self.send_response(status)
+                ctype = "application/json" if body.startswith("{") else "text/plain"
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(data)))
+                self.send_header("Connection", "close")
+                self.end_headers()
+                self.wfile.write(data)
+
+            do_HEAD = do_GET
+
+            def log_message(self, format: str, *fargs: Any) -> None:
+                if args.verbose:
+                    sys.stderr.write("clustercheck: " + (format % fargs) + "\n")
+
+        return Handler
+
+
+    def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+        p = argparse.ArgumentParser(
+            prog="openstack-ha-clustercheck", description=__doc__.split("\n")[0]
+        )
+        p.add_argument("--listen", required=True, help="ADDRESS:PORT to listen on (management address)")
+        p.add_argument("--client", default="mariadb", help="MariaDB command-line client")
+        p.add_argument(
+            "--client-cnf",
+            default="/etc/openstack-ha/clustercheck.cnf",
+            help="client options file with the clustercheck user ('' for none)",
+        )
+        p.add_argument("--position-file", default="/run/openstack-ha/galera-position.json")
+        p.add_argument("--timeout", type=float, default=5.0, help="seconds per status query")
+        p.add_argument("--verbose", action="store_true")
+        return p.parse_args(argv)
+
+
+    def main(argv: list[str] | None = None) -> int:
+        args = parse_args(argv)
+        host, _, port = args.listen.rpartition(":")
+        server = ThreadingHTTPServer((host.strip("[]"), int(port)), make_handler(args))
+        server.daemon_threads = True
+        sys.stderr.write(f"clustercheck: listening on {args.listen} (pid {os.getpid()})\n")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.server_close()
+        return 0
+
+
+    if __name__ == "__main__":
+        sys.exit(main())
   owner: root:root
   permissions: '0755'
   defer: true
 - path: /usr/local/sbin/openstack-ha-galera-bootstrap
-  encoding: gz+b64
-  content: H4sIAAAAAAACA808/XPbRna/86/YIJ0JEIOQFF+uDX3Mnc9x2lzHscfS5aaVVQgCliROIMAAoGiW5f/e97G72AVAWb5JZ5qZ2MRi9+3bt+/7PfjLL862TX12l5dnm327qsrnE8/zqo0smzZJ76erZLpMClkn07uqapu2TjYzAa/qVvwrjYsmWchiH4qqFIu8blqBE0VVi2TRSvhTLLZFIaptmyxlNJm8fpD1XmRJm9wljRRllUlRb8tG3N4S2Ntb4ScATDYrANPsm1auM7Et81YkrZBJulIblJN2JcUvb5pQ4I8if5CilU3bIDgaapK1BJwKGUTiasV7NSJZ1lKGYpfDabcAdJJWVZ3lZdJWNZ1CfkzSttgjDoxeu0r4VHR8gCBKuRPv6nydwFFeVesNTC3b2WRyEYmXYi3Xd3BwWpXD7KKWSbaHo5SpzISfA4ZpsYVz1elKpvciKZudrBvxzfl5MIMd76psPxHC2vEFAANIhMzfqxyIlbfR5Btrs92qAmIu6wRo2MoIyAun3xNR4Xritoqt67tAGgM9d0mDdMK9Clgo2koUMgEyJoCgTEqNZuCikgMRlxXOJrpXOyC6KIHW0eR5JN7CYL3LG4m0TKV4/cvr9/+h0VzBjpvtXZE3KyAFUmJTNXmbV+WMgK3y5QqgIUaN/LWsbKoDVxAB3KOqeUCd6YXhuBRerpgbEVQt0+oBKYxnhmsHqsDN5Ul2l4npdNfUcjNVc25vg5BPeLd3jgc7Iyg6pnhbIlt3zC6Jp/VREBm53rQgE82ARu7FRpPfReKnBcwDTmUafdU4gJo2B+lZ502Tl0s4u2TW3iVwFllmwPxjDMPUbNI637RikeRFAzhsM2BqYJ4W2FFUC7HcSobqm4UbeERIi7pawxGBwoWSgV21LTIAAqRPq/U6b1u4QFhSNiAsgGsTgGy/U4g3+OZBgtQDYcS/XV29mwHN9bGA+3Z1DqLacTUc+i+Xb38G7JirJoYEKL4gIRkdyBGbWjYgdxls0Mj6QdLtJu3k9vZMKSxrPwC0qUBlfQcyhkdHYOukBI20BsEFcW53VX0PJyDupRPCnk0Pa39TA4JnyCp15iCvJwUh7J/JNM+kmU+b4ViD50n4pKHSoWUFYMolMB3sBHyY1LQQJSec3MlFVUtaz8xGa2bA3hI5H8cvL6/CvjbJRJKt81JsG+J52HMCiDywsNR4I1r3qXMjD+AyPUwSQcy7W+UAFZeQANg6UGm1FeuQNajYS9m2AKpB8knNQnStdIn+7e10mlblIl+ClE1qiXcHTARnZLWOW7xAfG9vzUaxugq41dtbVH3dAJ2/lR/xyg/6Ao4wficRAZe7bm+32zybkbIgC1PA6eRHZApAIWkAxt8u379+F19evXx/Fb97e/nT1U9vfyZ1ADMT5DYkPkxWqiwF/VhLRAlVxU+XV9HkHRlQ8Tz67hleVZklwCZFflejmajKYj9jnIgcOdJpkwNAIO9d0uZrmKK4nwxVhIZ4MiE6xvFi225rGcciXxMnJyWwTkLCNpnosXoJDNRI/fz3Boyk+l01+tdml+mftZnabO82dZWCQjAje/MTLPAGcTbP+dr83tYFnDCSdV3VvbFa/rpFZU4nSKuikKwpouQu1cd4lRRFcgegaRJ6BSmYogalmSeYIZ7R7lFF6Zcvy/1k8p+v37+N//rXn34Qc+Gdq/+mI3/o/7xJ/P71q7dgl17jmlpGwC8bOJ9fe8QEM/GerQFcjrFPf/zQPPOvz6ffJdPF9Obw/PfHYOZP//ghexZ4wWQyyeQC1OPSB85rQK+gkwSGc/q9+BmcgxkqVSRp1LTA9XVECtBffMrROihoxw8lbNKDsQCxX/m4958MlXyg0n/Lcn5Vb2UwoSGhtTIjAUz10jI1RQI2OmejAlJf5CkxFVjiBvyhfUQ8iOuQJ+lQ9ETShE9AQHMBjCCK2Aw1ObyaXvDY0AeBnwVM+BEEUaqDoXvUe0Fv/gScuZF1SzZOIJ0XII0rv5HFgiiMS/hwgqw9SEop8G2EaIq5hSLpOXrFfsMfxPnEgAUMUWQ6wFmetteAcIicdjPY4mAGiLBIIW/G0PF36L5GXPRr/N17Tfjo9/TQn9AnIky+EPlCrei/FRIIKM47IEdFTWKKtQRVlVkErdZ89rQAlwLZadY7PRHEZSWLFLDMd9BFAsxhsY+wrpk2N4F7JKSCmRMtZeszkcLuvoLeEiLMHJjLWsOUC4HZBrP7ROmvHJA0FOdBgBxz0YNE3DlHTrPX0ygsIm61d/+0VP6gPAIjlbe37EmBeQLbYFAKyePHeAp9vhdgycA1z9BTJZkdDVBgMoZUnfAy5E58GQQL8P+QhprwZSaNnvaPS4XHu2le5qdQeLypHuYnGOZN9TA/HZVCJXMWa1/fR2vfKdYOD/jjxtARI73b23sJ1vYhKbboT20ScJ/Q70ucEInog6vA6Zn1wIEKOhzpJfonRV6ylgQEoga0ZIsjjR90pwdBxLGI3IQGXSnf+9IL8C68mYeOHgLAKTOHs8AjAq9pK80gYB6KOGTkAQ2CCoRoSfJ8ABaYuYD4NcyHTcHT9wPEmpbpgYl1LzDXoWqtbZwPZit2SdtuN4VkYoDE3CgeMST2SX+xMAbs6SEvkhOARhBJ/ViMZQi/qLagj+eiM8jRIge/qSgMUnwGoC5SkOYPOM7wr4UWAKXJ19OLG5sKPAXVAGOvSMI+OxhvokGoDCQEABCqElfchMYVaGxe0RqR9eNAqP+2smPYyIonGuDLVVVkDQcjvB9LMicEMFfQhf15CV5+JjMMsxD2O/AGyZhlElx/cPcBzzydqVCUlqBXs+UwS+VCWOa6C2tUQNodLWSXHzXQDlFZJ/cKABjhtgIvjpRqlz0RVvYk0qfWV7aWmu81PburS3IwT78gs75GtgFfCJydL+qjoBMjZOVo+4evQvFVhFrQV2CCY2DcIUqqzMFJR+fcL0lcQdtscFdzrAi8rTWIKyK1idQipF4pvpjDRobJlBfS5zB9r76HaIDC53nX58AWgLh5Iuy1J4NTyVntEj4aayThZ+LcN1UdyvCmQ1hd8ZyGASPzYrfao0x4B55xpMhtLDmESNha0jtNjM5ukvpTWyNB2fvQ1NK6HnBgtHU+w9CgAXOqL1dMBT4aQgTmqGrZ6etxPSY0mJ5rx1FVuCML8E00q5nLQ61Nl9RWtiXWeQiTnQA95/Wg2dzK6AbEFdvyvqx25Uw4yRZg9R2IkMmt2BkVz3YnWGbKe5vZO1YhpQ+8EqL1mBfJ+i5LBFymP90oXxJYCJWCoqXhEgYJfBLpDBfSGfXvJiIvm3izx5h6N8v6ae6ykmJ+R1dktUSHFMGsnxMLhWbK0FKWTFjko26btto4SNPZurc5Ueeaj9phrujGcsTGYY6gPiEcVkJS2RT/AKtA9zhGX5Y+bhyI78WFa9oR6jMEGzJqlHu0+KMlFEk/0nuA1qI+YiSC4wubSLC6VDT5beRwohzRV5SSMRbLZHEQN5MC9zk+VCkbk9QJOhcTrWgcg8Zr45h8xUfCiM6ZYJ9eBUw6oLRDBneWa5Zdj+2GfKWmVRGHmgpBhwsC32Z5be/Fzrx6AWTyzh6S+qzI787W++bXwutDkItkW7RNjBSwfWgXnD2rD0K7RkMs9BtCAyszDZZmzGgPTlrkWHgYQOFxhKFW9hdiGhikPM7uhou7dxaAqRqdDmFhnnEIBUdp/RgJ7YxljKkcnTBw47PBNACIKdygB06rJutGLFRco+DMJSpDqHRm52H6+eMIwx+vp4stSgLHwxHH6MhvaBPZpqOb4KRohEIqGZzFQP/7Efr2DuXOdnh49Ghq/slTbaSsY8zzgZMXg7wtiirB+6G/rRty58G+vx+7HWAmuFhZg+F4FJg7EaA978MaJIYtD13Lv0OaDvpgKcC/9pggcSl3sfbRLI3R291OQD99Y3sV7clFzbQlzqB40ZZUZ/sTCTBWbjHahaYLzA1Cw2QYOwxr0KqwxLsh5b5Gw2Or1aDT5EmWgfVv4mqhdDmu6+JD+Lvbg2ApB8oF6JrDXONtsAATRXCdaRbaerrCxrIGHD78u9xz8IBQLOy5zBEn9fJx6nwpTIwK6i3H2jEFYNOp1t5TytVzPYF8m6hP2uuF15s+PwzNxBFOq1N1zgs20Nc3Kg41uY54k7QrP10sZ8pAu3TXMX0T4Tx2J2Cytm7ATo4Lr8NcFYHHWrUNNvhE4P9+Wz4a2JOHTOkFlVDup9G7yB+icAzxEX2QH11iiNb3KBsbHzTUIv8495wNphh5bRf0IoLVSmkCFVL0nv1FxgPpmvxAJIjGNRRf46PNGeAte70TeBjOTacAekrJjPlB43hUzAeXCNuBXMttnvmUKjzvGAoxWYGX7+tlsG0ME+MlTMb90SpaOg0QjSAQAL/Kx33x7fyg5x3V8bCqsPCsOvdMExYDCCceUR6mdjABfKChtPXecrlMuScC64fzQpEmGyoxgSbfbFvKVYaU8NI/WcvPn5+fw2Q0yXNOe3ZeNO6O5sY6vizTKgM85962XUz/BQhMhG3mHlYbkhRcI6yJLlauElD83c9ULVaYIAS686aLvASXZO/Qf1sWeXlvMNCcb27BeCsWvwOrM78zJHCdaowHNrsMb3qzA/VC65x8Gs2KNruYMkrmCfYw1aAUzNhJURuUZa5GCsqcq7FlObSkitoBLMYw0uVcdnctQ+0SDG9o9D6412LeT8j27kN+TOWmFT+CIP9ctT9i/o3088Ae6bP7VCZAhqfg1CTxMMalA48XBbpCk3IZrcm6GuBNL7zATbdYk0YS/965R+LsXZj8lakRkV4jxL6wikn2sfSVzEd1bGBHjN1klepyw6FhItMscOawWhiqWHHA1cfZgZYfLcfSjaU1DI/TD4iIAuboFLv3CGaWYCMxcUSoIYknn7zWkAs91pnmKicxrM/giG2s6mxUgEKrb0hv2ossQRVg8hKMYeNrMwkP6CmQJnbiABSDj2D/4+peFWlIitaYbRhMFs+EF8E7ZpNOumAIuGjnPUGkMKKIsi3aOW0YdZkFUFmsQvLY4nu5byx8SOWtVO3YMyVhOJ3SpYzC8HRaB67adhOjAGzrQiW6+z5+XyuSf2t7AUPV4pb7I3gkcsDfndEw2xApsHVnVN/jC6ygtNsm5AdWL+AzAUXh0NqIdNbDVjx2M0KEbUekfXBHmDBQQjAWpcSfSmsqKP7bS1oXWunpYLzooOop8oRL1XebNas6BFXOreI0y/FmpxanrKqG4iXv+qDeH28o1YOVJWzwUSDIl1QPtHBZ4bru3hce/pydnR0QJOgI3HIQZR/7EbBn8cn8uUnHInRQDZT6ADLD4/X5DWpICNFPF2kcBuopjqgrRJOIAEdmjY+AL25cG+N3dxOaOCAUV/vNUy+MM72PXVfXV/D/8Y7GLkUdVV2Mti1kvdTtzOl2FB2WCba7cdxq00Hl6IFDzc3w2EK26WpmunaurzXhuELW428MjB3ZYCBNIeXGBkKKB5brNXisiGbxAnDu03t7AVZdaI2evK7grFWZp+FkvA73rioKNmsSy2xgxvLCbcxT9Lq9xaoBtgzWbqOl8a0y0EhUD54zYhAEPGOd6+RC2HUHPynmkjZ2JymLsUIjgmq941GTXMe6szacM7qDoxNoUyoY2IliGysLMAi1aeIXzLAEbBBkM+PRlaIUMPcHg2mdoI/7KoMjXCMcvBpYZmYaOs91rbVzD/pnsUqtjuOkYaiWAjwd13hGbYmePQpB3Qkm27srmo34VwgfS07i0FtrO1bDq+5NtnHQTPP93LDSKP7jRS3iZ+zo7RW2xotbXJJaYk/3dqPaow9DXp1F54ujaEYOGYlL6lNFUfCGiOg6nsr3hCg1ObXX7kVSY5Gn4SLHsqoyq7hj1bzZhxiBPSy/3GG7KagyrBaeLF1itdWOl4IeoayUHmoY5Qs6iUftL2EyNR7sMwjknAzJpWwfabp/g9mIH/4MV7zYYpOjTj+UcjdVKl5UuoE+MCpHJUlGwrfHor3xAHw0vMMwH3WBDuc+L5oTX1rN8PgFQ9edv5dtqJucsZjKB5+YSChqZAJWza+9/xrS7EPz9QX8/08e5yFQ6SfLZg6r3gzMO/coyh03dDbbu3GQEUHzxu5nbBfTe4KA5/S+25h3o5agmvttyCfH8OBDObbDh7IfMvAVPS1mMJ4/7Osmhk4Lw4FTV5qhUZnFII7K94lRC7gO0LAxrOcJWdbPtbyPmUHS6piRY/A3VpWS05+qBWLMsBH5bUPGeTiSEoL5+WvZAA/Q/8OIPrZN7vXXyjp9zZvfDGxuz69UFnVoLvniDvjW6hjxglN5cPQVrCq39o7GdZe1TjXR8t0D01lByqCIcTKk7uXNqVPR6bdH51Z/MmGa7/sN90hI/ACA9R0VPawPNHRX00v1PZhptne/6OFvn7jd3v6SRX1jdgmjmBJjqVWfSzScQkOzMJIr8ddg57Y1tuvQt2Nn+BnZ2fvXL3948zpaY7eV3dKk1aRnzh+pXIt5VkkX+xauk3ppIvRu6VEpnICYDOYQBzMZdTmg3pbxP3xxednqfOYDuiR52mImBJ7yGhsyxz54mD/hbA6L9TPJjJ6TIEbd9jCH/4OIF2HQrQ6YrrPTGVJzAHNd85GkqkZnkCzqCMNT6Gsc36RemtHcSy/v4pz13EK6c2L/L1G2vGYVqz3lXMaJe+q5xpxrYEa7sSRUTSQBa+wLixQkZqcp4erFmKhBRLCa1jANyU1B8FJ/pTT4dvKF7UlklaUvzQX9dqRHnDoz4DFmXY71E0Iyktr0LGgHvLFuyaC3TymQz2ACNil6qu3J830ehT9w7nUT5cjtYx7c+tDAoH7aJbaKWsoUzPs2B6zVoAjfP0d3FrdP7tQ3t3a1iyEGxyFjnNSj/e1PkIJY3+n1xlj4lDsVdjBUK9dYZNm1x4HNRBdDtR4inui6nQzTSAx0d2nPaVDnvXjSZdiNCafvQW30W1MagfcY0lFKF8NcXac7HE3TOae6ath3w7oCk2V1uAXmtN4Co/+q+9CSP6ak7zLZ4el9UondjupzSgx4+BvKLoLjsjEVIajQ0LDv5rbt9DTiwtPqT88DGR5ZduTaRROcUoiKXTUCeZPltf9I64Bq2Rqgg71KeQKOBwrkwVpj80HPIXC4kyryXXvZeE1+rBDOo2q3ubv1jRvfs+NBJWs3xLXK1/2+Wohs89rtQsicLgS3bWpq9R2s1lXmM4BQnFf//O23wef0CeiVJ7sEmiq9B8yc29KLdNtXhJN0azmz49y+h3cUa5rNr1162U0SzpuRy+n1Oo9c1GDG+KX1vm3TcUFVzt/++OOpt3CeB3C66nkJun84qbnPMZOiP2kewQXpJNv5Af8ew3WTZ6qDZ5TeX2l6w7yvgjEAVuPI4xBgkgvhxjL4Tj7n8YD74ptzq4k5L6Qj6UrV4HGDQbDKN0vxI35kYJULMPXd3+r7E8nKTjvwRyKOUsxyriuTh/gCRqU4MCmOZxYlTge+FwMRVpHvefTtWN8J6xduu3xqZ8OvxSDz9SQ9xj224RhjATduqUgJLkxfP+UldtcgfoMM3IjW+pQ2g/sPR7oVua5P1it72r8T4J3oqFFcwt8YYctHt4nDptZcdIt8C0GrAYEzihZpr3ja64+bvLa/u7HA3efIoJ/c6Pl58LS6f8/mjlb+XY7qLfnshJ1pzzUleyugfPX2zZuXP/9waTfK9+trN9ydRB8lTpwuZm/mhNDMCx4Hp+odP6g33G066+I2Na4w1OD4KZwcTSYclBjYgAe769U0vZs0YRf9wqj+1wiil/Vyi//Mxjt8qjtJAh4A4j36BbyHrjT/MyZwunkcZ1Uax/wFJmdb9SdOKhTG2iwaK9rQ9/Q/OEFwqOtyfroV2+zKDd/jELs+XjDgOfDwXPXW6ntUdhsNJpY/I+6YIvuJBOzzF76IUpV9/SRLATcCUGaKrkLuL1ZuQK9xuVbQOafEUdpkkuOHGigPcUzBTRzj9cax1/0rBSASrU+XDoD/F34HkLwjSgAA
+  content: |
+    #!/usr/bin/python3
+    """openstack-ha-galera-bootstrap: start Galera safely, on first boot or after a full outage.
+
+    Every database node runs ``start`` (a oneshot systemd unit at each boot on
+    the VMs, the live tests run the same file). The nodes agree, without a
+    coordinator, on exactly one node that bootstraps a new Primary Component:
+
+    1. A member that is already synced (its clustercheck answers 200): nobody
+       bootstraps; this node joins it.
+    2. A member whose grastate.dat says ``safe_to_bootstrap: 1`` (it was the
+       last to leave a clean cluster) bootstraps; ties go to the lowest name.
+    3. Otherwise, once EVERY member has published its position: the highest
+       seqno bootstraps (a node whose grastate seqno is -1 after a crash first
+       recovers it with ``mariadbd --wsrep-recover``), ties by the lowest node
+       name. On a first boot every position is empty, so the lowest name
+       bootstraps.
+    4. If some member's position is still missing when the wait ends, nobody
+       bootstraps: the script fails loudly instead of guessing (bootstrapping
+       from a stale node would lose committed transactions).
+
+    Positions travel over HTTP: ``position`` writes this node's JSON into the
+    position file and the clustercheck responder serves it at
+    ``/galera-position`` on port 9200 of the management network.
+
+    Other commands: ``position`` (print/record this node's position),
+    ``decide`` (print the decision as JSON, start nothing), ``prepare`` (once,
+    before the first start: create the SST, clustercheck and admin users in a
+    private server without networking and without wsrep, so whichever node
+    bootstraps already has them). Settings come from a JSON file (``--config``)
+    rendered for each node; in ``bootstrap_command``/``join_command`` the text
+    ``{position}`` becomes this node's ``uuid:seqno`` (also exported as
+    ``WSREP_START_POSITION``), so a restarted member can rejoin by IST.
+    Python 3.9+ standard library only: this file is copied verbatim onto the
+    nodes.
+    """
+
+    from __future__ import annotations
+
+    import argparse
+    import json
+    import os
+    import pwd
+    import re
+    import subprocess
+    import sys
+    import tempfile
+    import time
+    import urllib.error
+    import urllib.request
+    from collections.abc import Callable
+    from dataclasses import dataclass
+    from typing import Any
+
+    ZERO_UUID = "00000000-0000-0000-0000-000000000000"
+    _RECOVERED = re.compile(r"WSREP: Recovered position:?\s+([0-9a-f-]{36}):(-?\d+)")
+
+
+    def log(message: str) -> None:
+        sys.stderr.write(f"openstack-ha-galera-bootstrap: {message}\n")
+        sys.stderr.flush()
+
+
+    @dataclass(frozen=True)
+    class Position:
+        """A member's place in the replication history."""
+
+        node: str
+        uuid: str = ZERO_UUID
+        seqno: int = -1
+        safe_to_bootstrap: bool = False
+        synced: bool = False
+
+        @property
+        def fresh(self) -> bool:
+            return self.uuid == ZERO_UUID and self.seqno < 0
+
+        def to_json(self) -> dict[str, Any]:
+            return {
+                "node": self.node,
+                "uuid": self.uuid,
+                "seqno": self.seqno,
+                "safe_to_bootstrap": 1 if self.safe_to_bootstrap else 0,
+            }
+
+        @classmethod
+        def from_json(cls, data: dict[str, Any]) -> Position:
+            return cls(
+                node=str(data["node"]),
+                uuid=str(data.get("uuid", ZERO_UUID)),
+                seqno=int(data.get("seqno", -1)),
+                safe_to_bootstrap=int(data.get("safe_to_bootstrap", 0)) == 1,
+                synced=bool(data.get("synced", False)),
+            )
+
+
+    @dataclass(frozen=True)
+    class Decision:
+        """``action`` is bootstrap, join or wait; ``leader`` the node that bootstraps or runs."""
+
+        action: str
+        leader: str | None
+        reason: str
+
+        def to_json(self) -> dict[str, Any]:
+            return {"action": self.action, "leader": self.leader, "reason": self.reason}
+
+
+    def parse_grastate(text: str) -> dict[str, str]:
+        """The ``key: value`` pairs of a grastate.dat."""
+        out: dict[str, str] = {}
+        for line in text.splitlines():
+            if line.startswith("#") or ":" not in line:
+                continue
+            key, _, value = line.partition(":")
+            out[key.strip()] = value.strip()
+        return out
+
+
+    def parse_recovered(log_text: str) -> tuple[str, int] | None:
+        """(uuid, seqno) from the error log of ``mariadbd --wsrep-recover``."""
+        found = _RECOVERED.findall(log_text)
+        if not found:
+            return None
+        uuid, seqno = found[-1]
+        return uuid, int(seqno)
+
+
+    def decide(me: str, members: list[str], positions: dict[str, Position]) -> Decision:
+        """Who bootstraps. ``positions`` holds the members that answered (this node included).
+
+        Pure and deterministic: every node computes the same leader from the same
+        positions, which is what makes the protocol safe without a coordinator.
+        """
+        if me not in members:
+            raise ValueError(f"{me!r} is not a member ({', '.join(members)})")
+        synced = sorted(n for n, p in positions.items() if p.synced and n != me)
+        if synced:
+            return Decision("join", synced[0], f"{synced[0]} is synced: joining its cluster")
+        safe = sorted(n for n, p in positions.items() if p.safe_to_bootstrap)
+        if safe:
+            leader = safe[0]
+            why = f"{leader} has safe_to_bootstrap: 1 in grastate.dat"
+            return Decision("bootstrap" if leader == me else "join", leader, why)
+        missing = sorted(set(members) - set(positions))
+        if missing:
+            return Decision(
+                "wait",
+                None,
+                f"no member is synced or safe to bootstrap, and the position of "
+                f"{', '.join(missing)} is unknown: bootstrapping now could lose transactions",
+            )
+        ranked = sorted(positions.values(), key=lambda p: (-p.seqno, p.node))
+        leader = ranked[0].node
+        if all(p.fresh for p in positions.values()):
+            why = f"first boot (no member has a history): the lowest name, {leader}, bootstraps"
+        else:
+            top = ranked[0].seqno
+            tied = [p.node for p in ranked if p.seqno == top]
+            why = f"{leader} has the highest seqno ({top})"
+            if len(tied) > 1:
+                why += f", tied with {', '.join(t for t in tied if t != leader)}; lowest name wins"
+        return Decision("bootstrap" if leader == me else "join", leader, why)
+
+
+    class Config:
+        """Settings for one node (the rendered JSON file)."""
+
+        def __init__(self, data: dict[str, Any]) -> None:
+            self.node: str = data["node"]
+            self.members: list[dict[str, str]] = list(data["members"])
+            self.datadir: str = data.get("datadir", "/var/lib/mysql")
+            self.defaults_file: str | None = data.get("defaults_file")
+            self.mariadbd: str = data.get("mariadbd", "/usr/sbin/mariadbd")
+            self.client: str = data.get("client", "mariadb")
+            self.install_db: str = data.get("install_db", "mariadb-install-db")
+            self.user: str = data.get("user", "mysql")
+            self.clustercheck_port: int = int(data.get("clustercheck_port", 9200))
+            self.position_file: str = data.get(
+                "position_file", "/run/openstack-ha/galera-position.json"
+            )
+            self.init_sql: str = data.get("init_sql", "/etc/openstack-ha/galera-init.sql")
+            self.prepared_marker: str = data.get(
+                "prepared_marker", "/var/lib/openstack-ha/galera-prepared"
+            )
+            self.peer_timeout_s: float = float(data.get("peer_timeout_s", 600))
+            self.poll_interval_s: float = float(data.get("poll_interval_s", 3))
+            self.bootstrap_command: list[str] = list(
+                data.get("bootstrap_command", ["galera_new_cluster"])
+            )
+            self.join_command: list[str] = list(
+                data.get("join_command", ["systemctl", "start", "mariadb"])
+            )
+
+        @property
+        def member_names(self) -> list[str]:
+            return sorted(m["name"] for m in self.members)
+
+        def address_of(self, name: str) -> str:
+            for member in self.members:
+                if member["name"] == name:
+                    return member["address"]
+            raise KeyError(name)
+
+        def server_args(self) -> list[str]:
+            # mariadbd insists that --defaults-file comes first.
+            return [f"--defaults-file={self.defaults_file}"] if self.defaults_file else []
+
+
+    def _grastate_path(cfg: Config) -> str:
+        return os.path.join(cfg.datadir, "grastate.dat")
+
+
+    def recover_position(cfg: Config) -> tuple[str, int] | None:
+        """Run ``mariadbd --wsrep-recover`` and parse the recovered position."""
+        fd, log_path = tempfile.mkstemp(prefix="wsrep-recover-", suffix=".log")
+        os.close(fd)
+        cmd = [cfg.mariadbd, *cfg.server_args(), "--wsrep-recover", f"--log-error={log_path}"]
+        if os.geteuid() == 0:
+            os.chown(log_path, *_uid_gid(cfg.user))
+            cmd.append(f"--user={cfg.user}")
+        log(f"seqno is -1: recovering the position with {' '.join(cmd)}")
+        try:
+            subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
+            with open(log_path, encoding="utf-8", errors="replace") as fh:
+                return parse_recovered(fh.read())
+        finally:
+            os.unlink(log_path)
+
+
+    def _uid_gid(user: str) -> tuple[int, int]:
+        entry = pwd.getpwnam(user)
+        return entry.pw_uid, entry.pw_gid
+
+
+    def local_position(cfg: Config) -> Position:
+        """This node's position from grastate.dat, recovered when seqno is -1."""
+        try:
+            with open(_grastate_path(cfg), encoding="utf-8") as fh:
+                state = parse_grastate(fh.read())
+        except FileNotFoundError:
+            return Position(node=cfg.node)
+        uuid = state.get("uuid", ZERO_UUID)
+        seqno = int(state.get("seqno", "-1"))
+        safe = state.get("safe_to_bootstrap", "0") == "1"
+        if seqno < 0 and uuid != ZERO_UUID:
+            recovered = recover_position(cfg)
+            if recovered is not None:
+                uuid, seqno = recovered
+                log(f"recovered position {uuid}:{seqno}")
+            else:
+                log("could not recover the position; this node counts as seqno -1")
+        return Position(node=cfg.node, uuid=uuid, seqno=seqno, safe_to_bootstrap=safe)
+
+
+    def record_position(cfg: Config, position: Position) -> None:
+        os.makedirs(os.path.dirname(cfg.position_file), exist_ok=True)
+        tmp = cfg.position_file + ".tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(position.to_json(), fh, sort_keys=True)
+            fh.write("\n")
+        os.replace(tmp, cfg.position_file)
+
+
+    def _http_get(url: str, timeout_s: float) -> tuple[int, str] | None:
+        try:
+            with urllib.request.urlopen(url, timeout=timeout_s) as resp:
+                return resp.status, resp.read().decode("utf-8", "replace")
+        except urllib.error.HTTPError as exc:
+            return exc.code, ""
+        except (OSError, ValueError):
+            return None
+
+
+    def peer_position(cfg: Config, name: str) -> Position | None:
+        address = cfg.address_of(name)
+        host = f"[{address}]" if ":" in address else address
+        got = _http_get(f"http://{host}:{cfg.clustercheck_port}/galera-position", timeout_s=3)
+        if got is None or got[0] != 200:
+            return None
+        try:
+            return Position.from_json(json.loads(got[1]))
+        except (ValueError, KeyError, TypeError):
+            return None
+
+
+    def peer_synced(cfg: Config, name: str) -> bool:
+        address = cfg.address_of(name)
+        host = f"[{address}]" if ":" in address else address
+        got = _http_get(f"http://{host}:{cfg.clustercheck_port}/", timeout_s=3)
+        return got is not None and got[0] == 200
+
+
+    def gather(
+        cfg: Config,
+        mine: Position,
+        fetch: Callable[[Config, str], Position | None] = peer_position,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> Decision:
+        """Poll the peers until the decision is not ``wait`` or the wait ends."""
+        deadline = clock() + cfg.peer_timeout_s
+        last_reason = ""
+        while True:
+            positions = {cfg.node: mine}
+            for name in cfg.member_names:
+                if name != cfg.node:
+                    got = fetch(cfg, name)
+                    if got is not None:
+                        positions[name] = got
+            decision = decide(cfg.node, cfg.member_names, positions)
+            if decision.action != "wait":
+                return decision
+            if decision.reason != last_reason:
+                log(f"waiting: {decision.reason}")
+                last_reason = decision.reason
+            if clock() >= deadline:
+                return Decision(
+                    "fail",
+                    None,
+                    f"gave up after {cfg.peer_timeout_s:.0f} s: {decision.reason}. Start the "
+                    "missing members, or if they are lost for good, bootstrap the member with "
+                    "the highest seqno by hand (set safe_to_bootstrap: 1 in its grastate.dat)",
+                )
+            sleep(cfg.poll_interval_s)
+
+
+    def mark_safe_to_bootstrap(cfg: Config) -> None:
+        """Set ``safe_to_bootstrap: 1`` (MariaDB refuses --wsrep-new-cluster otherwise)."""
+        path = _grastate_path(cfg)
+        try:
+            with open(path, encoding="utf-8") as fh:
+                text = fh.read()
+        except FileNotFoundError:
+            return  # first boot: no grastate yet, nothing to refuse
+        if re.search(r"^safe_to_bootstrap:\s*1\s*$", text, flags=re.M):
+            return
+        new = re.sub(r"^safe_to_bootstrap:.*$", "safe_to_bootstrap: 1", text, flags=re.M)
+        if new == text:
+            new = text.rstrip("\n") + "\nsafe_to_bootstrap: 1\n"
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(new)
+        log(f"set safe_to_bootstrap: 1 in {path}")
+
+
+    def wait_for_synced_peer(cfg: Config, leader: str | None) -> bool:
+        deadline = time.monotonic() + cfg.peer_timeout_s
+        names = [leader] if leader else [n for n in cfg.member_names if n != cfg.node]
+        others = [n for n in cfg.member_names if n != cfg.node]
+        while time.monotonic() < deadline:
+            for name in [*names, *others]:
+                if peer_synced(cfg, name):
+                    log(f"{name} is synced")
+                    return True
+            time.sleep(cfg.poll_interval_s)
+        return False
+
+
+    def with_position(command: list[str], position: Position) -> list[str]:
+        """``{position}`` in a command becomes ``uuid:seqno`` (for ``--wsrep-start-position``).
+
+        A node restarted after a crash joins by IST instead of a full SST when
+        it starts from its recovered position (measured: tests/live/README.md).
+        """
+        text = f"{position.uuid}:{position.seqno}"
+        return [arg.replace("{position}", text) for arg in command]
+
+
+    def run_with_position(command: list[str], position: Position) -> int:
+        env = dict(os.environ, WSREP_START_POSITION=f"{position.uuid}:{position.seqno}")
+        return subprocess.run(command, check=False, env=env).returncode
+
+
+    def cmd_position(cfg: Config) -> int:
+        position = local_position(cfg)
+        record_position(cfg, position)
+        print(json.dumps(position.to_json(), sort_keys=True))
+        return 0
+
+
+    def cmd_decide(cfg: Config) -> int:
+        position = local_position(cfg)
+        record_position(cfg, position)
+        decision = gather(cfg, position)
+        print(json.dumps(decision.to_json(), sort_keys=True))
+        return 0 if decision.action in ("bootstrap", "join") else 1
+
+
+    def cmd_start(cfg: Config) -> int:
+        if peer_synced_local(cfg):
+            log("the local server is already synced; nothing to do")
+            return 0
+        position = local_position(cfg)
+        record_position(cfg, position)
+        log(
+            f"local position {position.uuid}:{position.seqno} safe_to_bootstrap="
+            f"{int(position.safe_to_bootstrap)}"
+        )
+        decision = gather(cfg, position)
+        log(f"decision: {decision.action} ({decision.reason})")
+        if decision.action == "bootstrap":
+            mark_safe_to_bootstrap(cfg)
+            command = with_position(cfg.bootstrap_command, position)
+            log(f"bootstrapping a new Primary Component: {' '.join(command)}")
+            return run_with_position(command, position)
+        if decision.action == "join":
+            if not wait_for_synced_peer(cfg, decision.leader):
+                log(f"no member became synced within {cfg.peer_timeout_s:.0f} s; not joining")
+                return 1
+            command = with_position(cfg.join_command, position)
+            log(f"joining: {' '.join(command)}")
+            return run_with_position(command, position)
+        log(decision.reason)
+        return 1
+
+
+    def peer_synced_local(cfg: Config) -> bool:
+        return peer_synced(cfg, cfg.node)
+
+
+    def cmd_prepare(cfg: Config) -> int:
+        """Create the users once, in a private server (no network, no wsrep)."""
+        if os.path.exists(cfg.prepared_marker):
+            log(f"already prepared ({cfg.prepared_marker} exists)")
+            return 0
+        if not os.path.isdir(os.path.join(cfg.datadir, "mysql")):
+            log(f"initialising {cfg.datadir}")
+            subprocess.run(
+                [cfg.install_db, *cfg.server_args(), f"--user={cfg.user}", f"--datadir={cfg.datadir}"],
+                check=True,
+                timeout=300,
+            )
+        rundir = tempfile.mkdtemp(prefix="galera-prepare-")
+        os.chmod(rundir, 0o755)
+        if os.geteuid() == 0:
+            os.chown(rundir, *_uid_gid(cfg.user))
+        sock = os.path.join(rundir, "prepare.sock")
+        server = subprocess.Popen(
+            [
+                cfg.mariadbd,
+                *cfg.server_args(),
+                f"--user={cfg.user}",
+                f"--datadir={cfg.datadir}",
+                "--wsrep-on=OFF",
+                "--wsrep-provider=none",
+                "--skip-networking",
+                f"--socket={sock}",
+                f"--pid-file={os.path.join(rundir, 'prepare.pid')}",
+                f"--log-error={os.path.join(rundir, 'prepare.err')}",
+            ]
+        )
+        try:
+            deadline = time.monotonic() + 120
+            while not os.path.exists(sock):
+                if server.poll() is not None or time.monotonic() > deadline:
+                    log(f"the private server did not start; see {rundir}/prepare.err")
+                    return 1
+                time.sleep(0.5)
+            with open(cfg.init_sql, encoding="utf-8") as fh:
+                sql = fh.read()
+            subprocess.run(
+                [cfg.client, f"--socket={sock}", "-u", "root"],
+                input=sql,
+                text=True,
+                check=True,
+                timeout=120,
+            )
+            log("created the SST, clustercheck and admin users")
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=120)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait(timeout=30)
+        os.makedirs(os.path.dirname(cfg.prepared_marker), exist_ok=True)
+        with open(cfg.prepared_marker, "w", encoding="utf-8") as fh:
+            fh.write("prepared\n")
+        return 0
+
+
+    COMMANDS: dict[str, Callable[[Config], int]] = {
+        "position": cmd_position,
+        "decide": cmd_decide,
+        "start": cmd_start,
+        "prepare": cmd_prepare,
+    }
+
+
+    def main(argv: list[str] | None = None) -> int:
+        p = argparse.ArgumentParser(
+            prog="openstack-ha-galera-bootstrap", description=__doc__.split("\n")[0]
+        )
+        p.add_argument("--config", default="/etc/openstack-ha/galera-bootstrap.json")
+        p.add_argument("command", choices=sorted(COMMANDS))
+        args = p.parse_args(argv)
+        with open(args.config, encoding="utf-8") as fh:
+            cfg = Config(json.load(fh))
+        return COMMANDS[args.command](cfg)
+
+
+    if __name__ == "__main__":
+        sys.exit(main())
   owner: root:root
   permissions: '0755'
   defer: true
@@ -1283,8 +2056,136 @@ write_files:
   permissions: '0640'
   defer: true
 - path: /etc/openstack-ha/cib.xml
-  encoding: gz+b64
-  content: H4sIAAAAAAACA81ZS5ObOBC+51dQnCNjw1aqdsvOMVVzyeawe9gTJQt5RmVARBJO/O+3BUIIjHmNp2YuM1ar1V+r+6P12hN29IjI4hPFqhQ0llQd/Giz+7LZ+d4FpyzBiqJfTL0c/AITmuEzFSja/Ol7tOAEpKCXl1lcFlpTHvyt7+EkY3ls+rf+10+etyc8P7HnUmDFeK4lWgbAtbwWaFFaSkVFXAheUKGu2iGPJQcfHEVHzpVUAheIF9qM9JtxMDK/FJiJ+7rImEY5zij4DH9BsyOD+ZZayPMLFc808b1gCYBUPIdAIZrjY6pH1xg3YgOjREkXIuQc/Sy5KDNU8JSRawNxKzcYgF04GPtgKL4mG0E/HfucJ1TasbpV+QYZLxvchO5c+1Yn7OiEgzpRRyeyOvvAAd4LKnkpiONIIVjGFLvUVk40JxQZT0iKpbQh9z11LahRieUxcfnCcqmwlmOlBDuWQN6+PTSg45joZmxiHCpIdo5fuFRxyqRqMteXmrz1A7sULKEXBiFrUGzTmA9AECRMnoPjFbEkuDABBEMQITRM/oVT5aKdYPX77rT2wYABp1uztCoZsuMML24cyXTKuQCHgN+Ah75s7fxNn+81nQe/6lUso7yEihfqVsetW+B9YIk3ScXwwVQMV1IxfAwVw1lkCN+ViuFyKoZvQsXwY1ExejAVo5VUjB5DxWgWGaJ3pWK0nIrRm1Ax+ghUvLACFeUR9iWWiZycfA+2IBeWUHHwXygW6gg70IaaTz9wkohwDjFb64t4OT4MsaIJkv5l8rTbbsLtBjbH2xEWTBgmLBFxTlWG5dluQjsyAxb+8UBGOE7dEGI3SojdGxGiQshx+laUaOwvJsXYwDFabKdpMWr6/Yhh3fog1IBzJD5iSd+KGo39xdQYGzhBjd0ENUZNvx81rFvvQg2S8rymxQuG9P++okri5rnLHqPWbnjAHVjhG5403b3ZDgWhDUMDDYEUqp1/O/2qw518Z+5fenMfNs2LYcv68P4Kww/N2nDeBjMHwowq3P/4OllEPY27X97oqHpqKcUXe6XjSu7etAQ9O+4FCcAMUPAZpzD3KQbWWrMrl1HvTP1e6TIOTBWtbvDuD0K/pKBF3NwH6QpKpWXHnU4Tz2fCs+yvoLqm2X2uzjyfh/bms32pb51sbTOtZltOFQmyq/yZwt8NyU9rUXQ1S5iw2/+m2eBcsAhSdqyx1oJITs7U7vObVgMhyrw2n5h/G62xFqu+UYyJoNVH2YDeiO99BpNLxIz6aNxbWR534UgZs6ZXlMc5huHDzLiiQ7ZN113z0XbafELvWa97XuV7U9qNo8m6Gh/pluAp6P4whuYCl/ktdDQKHd2D/teaevCC49bs2evN2CATbv15dZlSS0a+s2UAENQM/+6R0cgMSLQWYd2KuQCAC1js2ucP23zdYrwPeg8B+kVJv46A9+0IIUlMeMpJRZr6JcU2kXMM1i9ayO4XJeFCHyS+f3v6/vTPf0BMSboXF5V+Je3uRZ13jWlse9Kai96ekh+Cb7fzc/Hbo9hM/CrZFXT1y424eqF5i3lmOSj9Xb1r6fmdmJCqG3I9YAWcDfJswDbKKyFtXGdDtoGdAdlJqU2o+/aBL5wlsnkEq9LUeRbT/+zri0k3avO9DC504cIbuNCFC18PF7lw0Q1c5MJFI3BQTfoFo8JP6AmXqVNDhlYSUJx4c3Y0UFOpYOvCCLDA2VgPdtnbgm3nrXawLEId7DldTaz7tr6HXZcqpTYGvez49dP/HqL/sekfAAA=
+  content: |
+    <cib crm_feature_set="3.16.1" validate-with="pacemaker-3.9" epoch="1" num_updates="0" admin_epoch="0">
+      <configuration>
+        <crm_config>
+          <cluster_property_set id="cib-bootstrap-options">
+            <nvpair id="cib-bootstrap-options-cluster-name" name="cluster-name" value="converged" />
+            <nvpair id="cib-bootstrap-options-stonith-enabled" name="stonith-enabled" value="true" />
+            <nvpair id="cib-bootstrap-options-no-quorum-policy" name="no-quorum-policy" value="stop" />
+          </cluster_property_set>
+        </crm_config>
+        <nodes>
+          <node id="1" uname="node1" />
+          <node id="2" uname="node2" />
+          <node id="3" uname="node3" />
+        </nodes>
+        <resources>
+          <primitive id="fence-node1" class="stonith" type="fence_sbd">
+            <instance_attributes id="fence-node1-instance_attributes">
+              <nvpair id="fence-node1-instance_attributes-pcmk_host_list" name="pcmk_host_list" value="node1" />
+              <nvpair id="fence-node1-instance_attributes-devices" name="devices" value="/dev/disk/by-id/virtio-sbd-converged" />
+              <nvpair id="fence-node1-instance_attributes-port" name="port" value="node1" />
+            </instance_attributes>
+            <operations>
+              <op id="fence-node1-monitor-interval-60s" name="monitor" interval="60s" timeout="20s" />
+            </operations>
+          </primitive>
+          <primitive id="fence-node2" class="stonith" type="fence_sbd">
+            <instance_attributes id="fence-node2-instance_attributes">
+              <nvpair id="fence-node2-instance_attributes-pcmk_host_list" name="pcmk_host_list" value="node2" />
+              <nvpair id="fence-node2-instance_attributes-devices" name="devices" value="/dev/disk/by-id/virtio-sbd-converged" />
+              <nvpair id="fence-node2-instance_attributes-port" name="port" value="node2" />
+            </instance_attributes>
+            <operations>
+              <op id="fence-node2-monitor-interval-60s" name="monitor" interval="60s" timeout="20s" />
+            </operations>
+          </primitive>
+          <primitive id="fence-node3" class="stonith" type="fence_sbd">
+            <instance_attributes id="fence-node3-instance_attributes">
+              <nvpair id="fence-node3-instance_attributes-pcmk_host_list" name="pcmk_host_list" value="node3" />
+              <nvpair id="fence-node3-instance_attributes-devices" name="devices" value="/dev/disk/by-id/virtio-sbd-converged" />
+              <nvpair id="fence-node3-instance_attributes-port" name="port" value="node3" />
+            </instance_attributes>
+            <operations>
+              <op id="fence-node3-monitor-interval-60s" name="monitor" interval="60s" timeout="20s" />
+            </operations>
+          </primitive>
+          <primitive id="vip-public" class="ocf" provider="heartbeat" type="IPaddr2">
+            <instance_attributes id="vip-public-instance_attributes">
+              <nvpair id="vip-public-instance_attributes-ip" name="ip" value="10.20.3.10" />
+              <nvpair id="vip-public-instance_attributes-cidr_netmask" name="cidr_netmask" value="24" />
+            </instance_attributes>
+            <operations>
+              <op id="vip-public-monitor-interval-10s" name="monitor" interval="10s" timeout="20s" />
+            </operations>
+          </primitive>
+          <primitive id="vip-internal" class="ocf" provider="heartbeat" type="IPaddr2">
+            <instance_attributes id="vip-internal-instance_attributes">
+              <nvpair id="vip-internal-instance_attributes-ip" name="ip" value="10.20.0.10" />
+              <nvpair id="vip-internal-instance_attributes-cidr_netmask" name="cidr_netmask" value="24" />
+            </instance_attributes>
+            <operations>
+              <op id="vip-internal-monitor-interval-10s" name="monitor" interval="10s" timeout="20s" />
+            </operations>
+          </primitive>
+          <primitive id="vip-database" class="ocf" provider="heartbeat" type="IPaddr2">
+            <instance_attributes id="vip-database-instance_attributes">
+              <nvpair id="vip-database-instance_attributes-ip" name="ip" value="10.20.0.11" />
+              <nvpair id="vip-database-instance_attributes-cidr_netmask" name="cidr_netmask" value="24" />
+            </instance_attributes>
+            <operations>
+              <op id="vip-database-monitor-interval-10s" name="monitor" interval="10s" timeout="20s" />
+            </operations>
+          </primitive>
+          <clone id="haproxy-clone">
+            <primitive id="haproxy" class="service" type="haproxy">
+              <operations>
+                <op id="haproxy-start-interval-0s" name="start" interval="0s" timeout="60s" />
+                <op id="haproxy-stop-interval-0s" name="stop" interval="0s" timeout="60s" />
+                <op id="haproxy-monitor-interval-10s" name="monitor" interval="10s" timeout="20s" />
+              </operations>
+            </primitive>
+            <meta_attributes id="haproxy-clone-meta_attributes">
+              <nvpair id="haproxy-clone-meta_attributes-interleave" name="interleave" value="true" />
+            </meta_attributes>
+          </clone>
+          <clone id="galera-clone">
+            <primitive id="galera" class="ocf" provider="heartbeat" type="galera">
+              <instance_attributes id="galera-instance_attributes">
+                <nvpair id="galera-instance_attributes-wsrep_cluster_address" name="wsrep_cluster_address" value="gcomm://node1,node2,node3" />
+                <nvpair id="galera-instance_attributes-config" name="config" value="/etc/mysql/my.cnf" />
+                <nvpair id="galera-instance_attributes-datadir" name="datadir" value="/var/lib/mysql" />
+                <nvpair id="galera-instance_attributes-socket" name="socket" value="/run/mysqld/mysqld.sock" />
+                <nvpair id="galera-instance_attributes-enable_creation" name="enable_creation" value="true" />
+              </instance_attributes>
+              <operations>
+                <op id="galera-start-interval-0s" name="start" interval="0s" timeout="120s" />
+                <op id="galera-stop-interval-0s" name="stop" interval="0s" timeout="120s" />
+                <op id="galera-promote-interval-0s" name="promote" interval="0s" timeout="300s" />
+                <op id="galera-demote-interval-0s" name="demote" interval="0s" timeout="120s" />
+                <op id="galera-monitor-promoted-interval-10s" name="monitor" interval="10s" timeout="30s" role="Promoted" />
+                <op id="galera-monitor-unpromoted-interval-30s" name="monitor" interval="30s" timeout="30s" role="Unpromoted" />
+              </operations>
+            </primitive>
+            <meta_attributes id="galera-clone-meta_attributes">
+              <nvpair id="galera-clone-meta_attributes-promotable" name="promotable" value="true" />
+              <nvpair id="galera-clone-meta_attributes-promoted-max" name="promoted-max" value="3" />
+              <nvpair id="galera-clone-meta_attributes-interleave" name="interleave" value="true" />
+              <nvpair id="galera-clone-meta_attributes-ordered" name="ordered" value="true" />
+            </meta_attributes>
+          </clone>
+        </resources>
+        <constraints>
+          <rsc_colocation id="colocation-vip-public-with-haproxy" score="INFINITY" rsc="vip-public" with-rsc="haproxy-clone" />
+          <rsc_colocation id="colocation-vip-internal-with-haproxy" score="INFINITY" rsc="vip-internal" with-rsc="haproxy-clone" />
+          <rsc_colocation id="colocation-vip-database-with-haproxy" score="INFINITY" rsc="vip-database" with-rsc="haproxy-clone" />
+          <rsc_order id="order-vip-public-then-haproxy" kind="Optional" first="vip-public" then="haproxy-clone" />
+          <rsc_order id="order-vip-internal-then-haproxy" kind="Optional" first="vip-internal" then="haproxy-clone" />
+          <rsc_order id="order-vip-database-then-haproxy" kind="Optional" first="vip-database" then="haproxy-clone" />
+          <rsc_location id="location-fence-node1-avoids-node1" rsc="fence-node1" node="node1" score="-INFINITY" />
+          <rsc_location id="location-fence-node2-avoids-node2" rsc="fence-node2" node="node2" score="-INFINITY" />
+          <rsc_location id="location-fence-node3-avoids-node3" rsc="fence-node3" node="node3" score="-INFINITY" />
+        </constraints>
+        <rsc_defaults>
+          <meta_attributes id="rsc-options">
+            <nvpair id="rsc-options-resource-stickiness" name="resource-stickiness" value="100" />
+          </meta_attributes>
+        </rsc_defaults>
+      </configuration>
+      <status />
+    </cib>
   owner: root:root
   permissions: '0640'
   defer: true
@@ -1547,14 +2448,659 @@ write_files:
   permissions: '0700'
   defer: true
 - path: /usr/local/sbin/openstack-ha-clustercheck
-  encoding: gz+b64
-  content: H4sIAAAAAAACA5VYa3PbuBX9zl+BZacTspFoZ5Od6SrV7jgbN9lu1nYjZTs7joeCSMjimiJYAIytcf3fey4ASqQe01QzcUQQuM9zz73Qn745abQ6mRfVSb02S1m9DMIwlLWotOHZ3XDJh1nZaCNUthTZ3YiZpWDveCkUZ0vBS7NkSuhaVrlQ7P3ZlZIPa8b1nWZRLZVh3397ehonQfCxqTSTFRNfhFqznBs+51qwSuYC2xlnesXLkr2fTq+YFgq7WITFNTSvcrtSZAICAtL/26/6tTWkLL4IZoQ2msFcqKNFq0HzlWCLohSsqCC9wqOueSbiURAM2Wz27nzKTmYzKKnWrOZwQ+KsggBeWSmyEmwuSnkfj7AdXmDz/VLQy0Jbu5/pgOHVvVaiTkuZ8TKFEUZgI3a8YtFkXWUijwdMlHB1Nvvu9OVslrRR8sdlbQrEZWlMnS3vcPY5FulpaAPOxEMtMkPumUYzZ4esSngoqpwZxReLImNGQhjFizSylVjNhUq2jt7ahA1rqQvSNpuNum60+WxfU0L+Mbm8YNG9KoyBz/O1t7UDCy9zLqXRMKNmW+mIuZE2ihuRlIqY1YCSlRQ6S8PZ7DWeXp2+stGldNEpm7dcCjLQIAKFNgm7EkJpgI3nrECiJeO3SghIg3QczZYOTBt7AKoFYIuoLBogSzaG3wogcQoFNk8skwAFWyi5gg0rrgqez9lwmIsFb0qjh+IBcoZkzPhvWVmIyrCsWvzAhhds+IYNRRBO3l/+i737cPnm7AObTM+mnybsw8+/nLNne6B4FhLYyLmtJLaUZa7J42A261YZtjaA/KD1S4icQsFqVXyBNbeEzDVKjn2anL07jxEbW7rsZfL98wDqqpyrHMUxVxylQGjx+XYFoeF5XQAnqJQ5N8UKW3y+KIQ6IQoIAhuYNF00plEiTVmxshXNKySFU1J1ELRr6rbmSov2+Q+NSvXfpW6/6WZeK5kJvV1Za6eGAJ/4uvfv3oAfiA4+in83qPD38KqkmEyXhIGiuqWXE3vEyTDrGqvt8bNqHQST3y9+On/LxuxV8M9P5x9/x7f/K2dBEAANzPqWuhKMAKS6MSNgSMVs+ANhnf2HXYAvRgAjY4jdFmJVQ5XoMLZNPkpuNrMoomK28gZMKiskodiTnAUWyqKyBOb2JLouC0NrOoqdMvrAOvDf2G52W6LwswnjzYZiwUpRRXZfzMZj9i2SmLtz16c3CTwp6ihOQHZCRXZHuBeMcKuQPkat+wv0UQJQqSgiTtn1i43wuLdZPGSiNuw3XjbiXCmpjsqikAS7zy4rgIVaO+MiF1eblIEPcooK8wuAuEAIUz1ii1Jycyxvh8lcLlyvoUXfmzbZci0BfJTZskBdWobaJDFD8xqza2fRTeCz0TFw4zd2JrwGwebRIjxMQo/bc08+vST/ORTQkUxWFVrF0Hs7flzxh+jFwKZjE4E4fgoHLBxe2L9v7F+Bv7Y8nIG91FLBwoNt6SaqqSKoRZh5bZnBgXM8VY1AqGFv+9XbsdGNI8Ru479z9ENnvwdCdDmxMBh0FU3dufOHulBoo1ubdqGBiNKZxK1n1AW+GbPT4wf8c6+srQRtcmiMPcDcYIMtKMWIZgQPJwuMUQdAg02fG7G8yMy13QYGuvEbLOBMU5fiGqdIgrrZoC5yQ481Y4D+la9jW/wcBljqe81qxBmnJCEN9N1UBdKMN2KLNAoCTGwJ4Efk9EWM6rbVvDsAdIqZzrVNGqK39bATPPTogeX1JG9WtY4eQ0EZC0cspM7UilAikypHb1kLEz7FmGbCz1W4EUjeAU4UpKg9E/feXrejwQ3BzpIoPHBEvptQTEM9m+g8hUmZ9E6stcVhzwQ4uyNydFBm6CciO1EgKn6uivbogb2Kk1a4Xsr7ijpMU91V9DXyDS3Hw49xuNXu4+zmQmAhsstxF5uYFQdssWsHUcxxWx6tBU/OohbCPE/bQG8xbPF4EKmjfQq4L2g6roU7j2mWSgyddhw2ZjH8axjTvLhY9lFDEz5iYZMDygWpLY9U/LYJxP+zYq1UhLHQBQ2iCERESwPrS+zi2ekQK34n0qUbHCLMKOD/dlJJLjY3Alub61pcH544fKFmJdea+bXo8NaOAy71Kf5pKgug4uidalsdGIe6J5DETTjhTS5TDPMAVbmwNu+Xqsd2rzOS24lrHAPWeaAu4hc8Qcd7slo+gsgeF5IJiQODVTLYwZmV2j6ldvSPD6GDZCcWTiJqwdQ3ghTRRSdt9UfOrv62jNJHEUMDLYvMDqcnBD1bc1aLvR5qgnIUPoYeKiF1q5O65EWHovp6ccfFzTYKf8KIjKgNp9AEarUa468880FUt2YZWtqPaBIj9+P4K45TPye6BiNlpdTiUHi2RzAV7r++p/AndJFztRJ3QCXT9+dnNB47aPXhVsrbFCWicWuyCR9QU1rxdsj6y8IVFLjjCBoRegsEumXA9v0RD3Cnjos+4u0L+z81hKDuyCllf2ZWX8vm3gtPC778etM67SYgfhlhMNaW6FqOg8ObprzPB87OGps2787UbbNCJq/oSUXd4QgseLywwUtCZ5h/KYnjNM1llqabER1eoD9bYS5vdcLznAy3yiKMdGS5oPTTJEBTkB+tlqKsx+HZ27cfzyeT0dXlxyldiN1uug9HK14hbySGQSaKR8fhMSWOD6yxduYch/4uHLaKfqXnt2/owgzB+dBeS/yxg1I3EdqIH4JuwkEXYE7ViTDZSTeCJ90IJv1Tzhp/gXY/nPg7re1R7oK1PW0v0Sx69syOUxWl3As7FoqWs+y83Y3ICabevpk7E1Vi6eaYXM+wkEi8MbaXkK3075LTNtIa41OFy34Nw/1PPpbMj0r2xQXJ3FIFRBiJodwAJ2FvoqiTncKIN12yqL6iUjC4utIgAXixJ81mSGo4ltJAjDv42BGAw2Wi6E7oGkQ48rb5CWl86FYfRSTNXyDD65swdncZEh3j+153j7syk5yLFbqPsYLJYCqd4CDvLHaIxxlMPyaglh47PjyxqC5y9ih1cisMvkbxU/y5zXtvavJW2P+oadIPn1FvBPpFrOeSq/xndAmlmtp0r/Raux8BioqX5RGxKrVNIeql+RRZBfOmKf3kmaZ2/E9TynGa+rGf/BcP4CCbeUTtv/v4ajcFFgAA
+  content: |
+    #!/usr/bin/python3
+    """openstack-ha-clustercheck: the Galera health responder HAProxy asks (port 9200).
+
+    Runs on every database node as a small HTTP server (a systemd service on
+    the VMs; the live tests start the very same file in a namespace):
+
+    - ``GET /`` (any path other than the one below): ``200`` when this node's
+      ``wsrep_local_state`` is 4 (Synced), else ``503``. HAProxy's
+      ``option httpchk`` + ``http-check expect status 200`` only send traffic to
+      a synced member.
+    - ``GET /galera-position``: this node's Galera position as JSON (written by
+      ``openstack-ha-galera-bootstrap position`` into the position file) plus
+      ``"synced"``; ``404`` while the file does not exist. Peers read it to agree
+      on which node bootstraps after a full outage.
+
+    The state comes from ``mariadb --defaults-extra-file=<client cnf> -N -B -e
+    "SHOW GLOBAL STATUS LIKE 'wsrep_local_state'"`` (the client cnf holds the
+    ``clustercheck`` user, which needs no privilege beyond USAGE). Python 3.9+
+    standard library only: this file is copied verbatim onto the nodes.
+    """
+
+    from __future__ import annotations
+
+    import argparse
+    import json
+    import os
+    import subprocess
+    import sys
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from typing import Any
+
+    SYNCED = 4
+    QUERY = "SHOW GLOBAL STATUS LIKE 'wsrep_local_state'"
+
+
+    def parse_status(output: str) -> int | None:
+        """The state number from the client's ``-N -B`` output, or None."""
+        for line in output.splitlines():
+            parts = line.split("\t")
+            if len(parts) == 2 and parts[0].strip().lower() == "wsrep_local_state":
+                try:
+                    return int(parts[1].strip())
+                except ValueError:
+                    return None
+        return None
+
+
+    def query_state(client: str, client_cnf: str, timeout_s: float) -> int | None:
+        """``wsrep_local_state`` of the local server, or None when it cannot be read."""
+        cmd = [client]
+        if client_cnf:
+            cmd.append(f"--defaults-extra-file={client_cnf}")
+        cmd += [f"--connect-timeout={max(1, int(timeout_s))}", "-N", "-B", "-e", QUERY]
+        try:
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout_s, check=False)
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+        if proc.returncode != 0:
+            return None
+        return parse_status(proc.stdout)
+
+
+    def response_for(path: str, state: int | None, position: dict[str, Any] | None) -> tuple[int, str]:
+        """(HTTP status, body) for a request; pure, so it is unit-tested."""
+        if path.split("?", 1)[0] == "/galera-position":
+            if position is None:
+                return 404, json.dumps({"error": "no position recorded yet"}) + "\n"
+            body = dict(position)
+            body["synced"] = state == SYNCED
+            return 200, json.dumps(body, sort_keys=True) + "\n"
+        if state == SYNCED:
+            return 200, "Galera node is synced (wsrep_local_state 4).\n"
+        shown = "unknown (server down?)" if state is None else str(state)
+        return 503, f"Galera node is not synced (wsrep_local_state {shown}).\n"
+
+
+    def read_position(path: str) -> dict[str, Any] | None:
+        try:
+            with open(path, encoding="utf-8") as fh:
+                data = json.load(fh)
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
+
+
+    def make_handler(args: argparse.Namespace) -> type[BaseHTTPRequestHandler]:
+        class Handler(BaseHTTPRequestHandler):
+            server_version = "openstack-ha-clustercheck"
+            sys_version = ""
+
+            def do_GET(self) -> None:
+                state = query_state(args.client, args.client_cnf, args.timeout)
+                status, body = response_for(self.path, state, read_position(args.position_file))
+                data = body.encode("utf-8")
+                self.send_response(status)
+                ctype = "application/json" if body.startswith("{") else "text/plain"
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(data)))
+                self.send_header("Connection", "close")
+                self.end_headers()
+                self.wfile.write(data)
+
+            do_HEAD = do_GET
+
+            def log_message(self, format: str, *fargs: Any) -> None:
+                if args.verbose:
+                    sys.stderr.write("clustercheck: " + (format % fargs) + "\n")
+
+        return Handler
+
+
+    def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+        p = argparse.ArgumentParser(
+            prog="openstack-ha-clustercheck", description=__doc__.split("\n")[0]
+        )
+        p.add_argument("--listen", required=True, help="ADDRESS:PORT to listen on (management address)")
+        p.add_argument("--client", default="mariadb", help="MariaDB command-line client")
+        p.add_argument(
+            "--client-cnf",
+            default="/etc/openstack-ha/clustercheck.cnf",
+            help="client options file with the clustercheck user ('' for none)",
+        )
+        p.add_argument("--position-file", default="/run/openstack-ha/galera-position.json")
+        p.add_argument("--timeout", type=float, default=5.0, help="seconds per status query")
+        p.add_argument("--verbose", action="store_true")
+        return p.parse_args(argv)
+
+
+    def main(argv: list[str] | None = None) -> int:
+        args = parse_args(argv)
+        host, _, port = args.listen.rpartition(":")
+        server = ThreadingHTTPServer((host.strip("[]"), int(port)), make_handler(args))
+        server.daemon_threads = True
+        sys.stderr.write(f"clustercheck: listening on {args.listen} (pid {os.getpid()})\n")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.server_close()
+        return 0
+
+
+    if __name__ == "__main__":
+        sys.exit(main())
   owner: root:root
   permissions: '0755'
   defer: true
 - path: /usr/local/sbin/openstack-ha-galera-bootstrap
-  encoding: gz+b64
-  content: H4sIAAAAAAACA808/XPbRna/86/YIJ0JEIOQFF+uDX3Mnc9x2lzHscfS5aaVVQgCliROIMAAoGiW5f/e97G72AVAWb5JZ5qZ2MRi9+3bt+/7PfjLL862TX12l5dnm327qsrnE8/zqo0smzZJ76erZLpMClkn07uqapu2TjYzAa/qVvwrjYsmWchiH4qqFIu8blqBE0VVi2TRSvhTLLZFIaptmyxlNJm8fpD1XmRJm9wljRRllUlRb8tG3N4S2Ntb4ScATDYrANPsm1auM7Et81YkrZBJulIblJN2JcUvb5pQ4I8if5CilU3bIDgaapK1BJwKGUTiasV7NSJZ1lKGYpfDabcAdJJWVZ3lZdJWNZ1CfkzSttgjDoxeu0r4VHR8gCBKuRPv6nydwFFeVesNTC3b2WRyEYmXYi3Xd3BwWpXD7KKWSbaHo5SpzISfA4ZpsYVz1elKpvciKZudrBvxzfl5MIMd76psPxHC2vEFAANIhMzfqxyIlbfR5Btrs92qAmIu6wRo2MoIyAun3xNR4Xritoqt67tAGgM9d0mDdMK9Clgo2koUMgEyJoCgTEqNZuCikgMRlxXOJrpXOyC6KIHW0eR5JN7CYL3LG4m0TKV4/cvr9/+h0VzBjpvtXZE3KyAFUmJTNXmbV+WMgK3y5QqgIUaN/LWsbKoDVxAB3KOqeUCd6YXhuBRerpgbEVQt0+oBKYxnhmsHqsDN5Ul2l4npdNfUcjNVc25vg5BPeLd3jgc7Iyg6pnhbIlt3zC6Jp/VREBm53rQgE82ARu7FRpPfReKnBcwDTmUafdU4gJo2B+lZ502Tl0s4u2TW3iVwFllmwPxjDMPUbNI637RikeRFAzhsM2BqYJ4W2FFUC7HcSobqm4UbeERIi7pawxGBwoWSgV21LTIAAqRPq/U6b1u4QFhSNiAsgGsTgGy/U4g3+OZBgtQDYcS/XV29mwHN9bGA+3Z1DqLacTUc+i+Xb38G7JirJoYEKL4gIRkdyBGbWjYgdxls0Mj6QdLtJu3k9vZMKSxrPwC0qUBlfQcyhkdHYOukBI20BsEFcW53VX0PJyDupRPCnk0Pa39TA4JnyCp15iCvJwUh7J/JNM+kmU+b4ViD50n4pKHSoWUFYMolMB3sBHyY1LQQJSec3MlFVUtaz8xGa2bA3hI5H8cvL6/CvjbJRJKt81JsG+J52HMCiDywsNR4I1r3qXMjD+AyPUwSQcy7W+UAFZeQANg6UGm1FeuQNajYS9m2AKpB8knNQnStdIn+7e10mlblIl+ClE1qiXcHTARnZLWOW7xAfG9vzUaxugq41dtbVH3dAJ2/lR/xyg/6Ao4wficRAZe7bm+32zybkbIgC1PA6eRHZApAIWkAxt8u379+F19evXx/Fb97e/nT1U9vfyZ1ADMT5DYkPkxWqiwF/VhLRAlVxU+XV9HkHRlQ8Tz67hleVZklwCZFflejmajKYj9jnIgcOdJpkwNAIO9d0uZrmKK4nwxVhIZ4MiE6xvFi225rGcciXxMnJyWwTkLCNpnosXoJDNRI/fz3Boyk+l01+tdml+mftZnabO82dZWCQjAje/MTLPAGcTbP+dr83tYFnDCSdV3VvbFa/rpFZU4nSKuikKwpouQu1cd4lRRFcgegaRJ6BSmYogalmSeYIZ7R7lFF6Zcvy/1k8p+v37+N//rXn34Qc+Gdq/+mI3/o/7xJ/P71q7dgl17jmlpGwC8bOJ9fe8QEM/GerQFcjrFPf/zQPPOvz6ffJdPF9Obw/PfHYOZP//ghexZ4wWQyyeQC1OPSB85rQK+gkwSGc/q9+BmcgxkqVSRp1LTA9XVECtBffMrROihoxw8lbNKDsQCxX/m4958MlXyg0n/Lcn5Vb2UwoSGhtTIjAUz10jI1RQI2OmejAlJf5CkxFVjiBvyhfUQ8iOuQJ+lQ9ETShE9AQHMBjCCK2Aw1ObyaXvDY0AeBnwVM+BEEUaqDoXvUe0Fv/gScuZF1SzZOIJ0XII0rv5HFgiiMS/hwgqw9SEop8G2EaIq5hSLpOXrFfsMfxPnEgAUMUWQ6wFmetteAcIicdjPY4mAGiLBIIW/G0PF36L5GXPRr/N17Tfjo9/TQn9AnIky+EPlCrei/FRIIKM47IEdFTWKKtQRVlVkErdZ89rQAlwLZadY7PRHEZSWLFLDMd9BFAsxhsY+wrpk2N4F7JKSCmRMtZeszkcLuvoLeEiLMHJjLWsOUC4HZBrP7ROmvHJA0FOdBgBxz0YNE3DlHTrPX0ygsIm61d/+0VP6gPAIjlbe37EmBeQLbYFAKyePHeAp9vhdgycA1z9BTJZkdDVBgMoZUnfAy5E58GQQL8P+QhprwZSaNnvaPS4XHu2le5qdQeLypHuYnGOZN9TA/HZVCJXMWa1/fR2vfKdYOD/jjxtARI73b23sJ1vYhKbboT20ScJ/Q70ucEInog6vA6Zn1wIEKOhzpJfonRV6ylgQEoga0ZIsjjR90pwdBxLGI3IQGXSnf+9IL8C68mYeOHgLAKTOHs8AjAq9pK80gYB6KOGTkAQ2CCoRoSfJ8ABaYuYD4NcyHTcHT9wPEmpbpgYl1LzDXoWqtbZwPZit2SdtuN4VkYoDE3CgeMST2SX+xMAbs6SEvkhOARhBJ/ViMZQi/qLagj+eiM8jRIge/qSgMUnwGoC5SkOYPOM7wr4UWAKXJ19OLG5sKPAXVAGOvSMI+OxhvokGoDCQEABCqElfchMYVaGxe0RqR9eNAqP+2smPYyIonGuDLVVVkDQcjvB9LMicEMFfQhf15CV5+JjMMsxD2O/AGyZhlElx/cPcBzzydqVCUlqBXs+UwS+VCWOa6C2tUQNodLWSXHzXQDlFZJ/cKABjhtgIvjpRqlz0RVvYk0qfWV7aWmu81PburS3IwT78gs75GtgFfCJydL+qjoBMjZOVo+4evQvFVhFrQV2CCY2DcIUqqzMFJR+fcL0lcQdtscFdzrAi8rTWIKyK1idQipF4pvpjDRobJlBfS5zB9r76HaIDC53nX58AWgLh5Iuy1J4NTyVntEj4aayThZ+LcN1UdyvCmQ1hd8ZyGASPzYrfao0x4B55xpMhtLDmESNha0jtNjM5ukvpTWyNB2fvQ1NK6HnBgtHU+w9CgAXOqL1dMBT4aQgTmqGrZ6etxPSY0mJ5rx1FVuCML8E00q5nLQ61Nl9RWtiXWeQiTnQA95/Wg2dzK6AbEFdvyvqx25Uw4yRZg9R2IkMmt2BkVz3YnWGbKe5vZO1YhpQ+8EqL1mBfJ+i5LBFymP90oXxJYCJWCoqXhEgYJfBLpDBfSGfXvJiIvm3izx5h6N8v6ae6ykmJ+R1dktUSHFMGsnxMLhWbK0FKWTFjko26btto4SNPZurc5Ueeaj9phrujGcsTGYY6gPiEcVkJS2RT/AKtA9zhGX5Y+bhyI78WFa9oR6jMEGzJqlHu0+KMlFEk/0nuA1qI+YiSC4wubSLC6VDT5beRwohzRV5SSMRbLZHEQN5MC9zk+VCkbk9QJOhcTrWgcg8Zr45h8xUfCiM6ZYJ9eBUw6oLRDBneWa5Zdj+2GfKWmVRGHmgpBhwsC32Z5be/Fzrx6AWTyzh6S+qzI787W++bXwutDkItkW7RNjBSwfWgXnD2rD0K7RkMs9BtCAyszDZZmzGgPTlrkWHgYQOFxhKFW9hdiGhikPM7uhou7dxaAqRqdDmFhnnEIBUdp/RgJ7YxljKkcnTBw47PBNACIKdygB06rJutGLFRco+DMJSpDqHRm52H6+eMIwx+vp4stSgLHwxHH6MhvaBPZpqOb4KRohEIqGZzFQP/7Efr2DuXOdnh49Ghq/slTbaSsY8zzgZMXg7wtiirB+6G/rRty58G+vx+7HWAmuFhZg+F4FJg7EaA978MaJIYtD13Lv0OaDvpgKcC/9pggcSl3sfbRLI3R291OQD99Y3sV7clFzbQlzqB40ZZUZ/sTCTBWbjHahaYLzA1Cw2QYOwxr0KqwxLsh5b5Gw2Or1aDT5EmWgfVv4mqhdDmu6+JD+Lvbg2ApB8oF6JrDXONtsAATRXCdaRbaerrCxrIGHD78u9xz8IBQLOy5zBEn9fJx6nwpTIwK6i3H2jEFYNOp1t5TytVzPYF8m6hP2uuF15s+PwzNxBFOq1N1zgs20Nc3Kg41uY54k7QrP10sZ8pAu3TXMX0T4Tx2J2Cytm7ATo4Lr8NcFYHHWrUNNvhE4P9+Wz4a2JOHTOkFlVDup9G7yB+icAzxEX2QH11iiNb3KBsbHzTUIv8495wNphh5bRf0IoLVSmkCFVL0nv1FxgPpmvxAJIjGNRRf46PNGeAte70TeBjOTacAekrJjPlB43hUzAeXCNuBXMttnvmUKjzvGAoxWYGX7+tlsG0ME+MlTMb90SpaOg0QjSAQAL/Kx33x7fyg5x3V8bCqsPCsOvdMExYDCCceUR6mdjABfKChtPXecrlMuScC64fzQpEmGyoxgSbfbFvKVYaU8NI/WcvPn5+fw2Q0yXNOe3ZeNO6O5sY6vizTKgM85962XUz/BQhMhG3mHlYbkhRcI6yJLlauElD83c9ULVaYIAS686aLvASXZO/Qf1sWeXlvMNCcb27BeCsWvwOrM78zJHCdaowHNrsMb3qzA/VC65x8Gs2KNruYMkrmCfYw1aAUzNhJURuUZa5GCsqcq7FlObSkitoBLMYw0uVcdnctQ+0SDG9o9D6412LeT8j27kN+TOWmFT+CIP9ctT9i/o3088Ae6bP7VCZAhqfg1CTxMMalA48XBbpCk3IZrcm6GuBNL7zATbdYk0YS/965R+LsXZj8lakRkV4jxL6wikn2sfSVzEd1bGBHjN1klepyw6FhItMscOawWhiqWHHA1cfZgZYfLcfSjaU1DI/TD4iIAuboFLv3CGaWYCMxcUSoIYknn7zWkAs91pnmKicxrM/giG2s6mxUgEKrb0hv2ossQRVg8hKMYeNrMwkP6CmQJnbiABSDj2D/4+peFWlIitaYbRhMFs+EF8E7ZpNOumAIuGjnPUGkMKKIsi3aOW0YdZkFUFmsQvLY4nu5byx8SOWtVO3YMyVhOJ3SpYzC8HRaB67adhOjAGzrQiW6+z5+XyuSf2t7AUPV4pb7I3gkcsDfndEw2xApsHVnVN/jC6ygtNsm5AdWL+AzAUXh0NqIdNbDVjx2M0KEbUekfXBHmDBQQjAWpcSfSmsqKP7bS1oXWunpYLzooOop8oRL1XebNas6BFXOreI0y/FmpxanrKqG4iXv+qDeH28o1YOVJWzwUSDIl1QPtHBZ4bru3hce/pydnR0QJOgI3HIQZR/7EbBn8cn8uUnHInRQDZT6ADLD4/X5DWpICNFPF2kcBuopjqgrRJOIAEdmjY+AL25cG+N3dxOaOCAUV/vNUy+MM72PXVfXV/D/8Y7GLkUdVV2Mti1kvdTtzOl2FB2WCba7cdxq00Hl6IFDzc3w2EK26WpmunaurzXhuELW428MjB3ZYCBNIeXGBkKKB5brNXisiGbxAnDu03t7AVZdaI2evK7grFWZp+FkvA73rioKNmsSy2xgxvLCbcxT9Lq9xaoBtgzWbqOl8a0y0EhUD54zYhAEPGOd6+RC2HUHPynmkjZ2JymLsUIjgmq941GTXMe6szacM7qDoxNoUyoY2IliGysLMAi1aeIXzLAEbBBkM+PRlaIUMPcHg2mdoI/7KoMjXCMcvBpYZmYaOs91rbVzD/pnsUqtjuOkYaiWAjwd13hGbYmePQpB3Qkm27srmo34VwgfS07i0FtrO1bDq+5NtnHQTPP93LDSKP7jRS3iZ+zo7RW2xotbXJJaYk/3dqPaow9DXp1F54ujaEYOGYlL6lNFUfCGiOg6nsr3hCg1ObXX7kVSY5Gn4SLHsqoyq7hj1bzZhxiBPSy/3GG7KagyrBaeLF1itdWOl4IeoayUHmoY5Qs6iUftL2EyNR7sMwjknAzJpWwfabp/g9mIH/4MV7zYYpOjTj+UcjdVKl5UuoE+MCpHJUlGwrfHor3xAHw0vMMwH3WBDuc+L5oTX1rN8PgFQ9edv5dtqJucsZjKB5+YSChqZAJWza+9/xrS7EPz9QX8/08e5yFQ6SfLZg6r3gzMO/coyh03dDbbu3GQEUHzxu5nbBfTe4KA5/S+25h3o5agmvttyCfH8OBDObbDh7IfMvAVPS1mMJ4/7Osmhk4Lw4FTV5qhUZnFII7K94lRC7gO0LAxrOcJWdbPtbyPmUHS6piRY/A3VpWS05+qBWLMsBH5bUPGeTiSEoL5+WvZAA/Q/8OIPrZN7vXXyjp9zZvfDGxuz69UFnVoLvniDvjW6hjxglN5cPQVrCq39o7GdZe1TjXR8t0D01lByqCIcTKk7uXNqVPR6bdH51Z/MmGa7/sN90hI/ACA9R0VPawPNHRX00v1PZhptne/6OFvn7jd3v6SRX1jdgmjmBJjqVWfSzScQkOzMJIr8ddg57Y1tuvQt2Nn+BnZ2fvXL3948zpaY7eV3dKk1aRnzh+pXIt5VkkX+xauk3ppIvRu6VEpnICYDOYQBzMZdTmg3pbxP3xxednqfOYDuiR52mImBJ7yGhsyxz54mD/hbA6L9TPJjJ6TIEbd9jCH/4OIF2HQrQ6YrrPTGVJzAHNd85GkqkZnkCzqCMNT6Gsc36RemtHcSy/v4pz13EK6c2L/L1G2vGYVqz3lXMaJe+q5xpxrYEa7sSRUTSQBa+wLixQkZqcp4erFmKhBRLCa1jANyU1B8FJ/pTT4dvKF7UlklaUvzQX9dqRHnDoz4DFmXY71E0Iyktr0LGgHvLFuyaC3TymQz2ACNil6qu3J830ehT9w7nUT5cjtYx7c+tDAoH7aJbaKWsoUzPs2B6zVoAjfP0d3FrdP7tQ3t3a1iyEGxyFjnNSj/e1PkIJY3+n1xlj4lDsVdjBUK9dYZNm1x4HNRBdDtR4inui6nQzTSAx0d2nPaVDnvXjSZdiNCafvQW30W1MagfcY0lFKF8NcXac7HE3TOae6ath3w7oCk2V1uAXmtN4Co/+q+9CSP6ak7zLZ4el9UondjupzSgx4+BvKLoLjsjEVIajQ0LDv5rbt9DTiwtPqT88DGR5ZduTaRROcUoiKXTUCeZPltf9I64Bq2Rqgg71KeQKOBwrkwVpj80HPIXC4kyryXXvZeE1+rBDOo2q3ubv1jRvfs+NBJWs3xLXK1/2+Wohs89rtQsicLgS3bWpq9R2s1lXmM4BQnFf//O23wef0CeiVJ7sEmiq9B8yc29KLdNtXhJN0azmz49y+h3cUa5rNr1162U0SzpuRy+n1Oo9c1GDG+KX1vm3TcUFVzt/++OOpt3CeB3C66nkJun84qbnPMZOiP2kewQXpJNv5Af8ew3WTZ6qDZ5TeX2l6w7yvgjEAVuPI4xBgkgvhxjL4Tj7n8YD74ptzq4k5L6Qj6UrV4HGDQbDKN0vxI35kYJULMPXd3+r7E8nKTjvwRyKOUsxyriuTh/gCRqU4MCmOZxYlTge+FwMRVpHvefTtWN8J6xduu3xqZ8OvxSDz9SQ9xj224RhjATduqUgJLkxfP+UldtcgfoMM3IjW+pQ2g/sPR7oVua5P1it72r8T4J3oqFFcwt8YYctHt4nDptZcdIt8C0GrAYEzihZpr3ja64+bvLa/u7HA3efIoJ/c6Pl58LS6f8/mjlb+XY7qLfnshJ1pzzUleyugfPX2zZuXP/9waTfK9+trN9ydRB8lTpwuZm/mhNDMCx4Hp+odP6g33G066+I2Na4w1OD4KZwcTSYclBjYgAe769U0vZs0YRf9wqj+1wiil/Vyi//Mxjt8qjtJAh4A4j36BbyHrjT/MyZwunkcZ1Uax/wFJmdb9SdOKhTG2iwaK9rQ9/Q/OEFwqOtyfroV2+zKDd/jELs+XjDgOfDwXPXW6ntUdhsNJpY/I+6YIvuJBOzzF76IUpV9/SRLATcCUGaKrkLuL1ZuQK9xuVbQOafEUdpkkuOHGigPcUzBTRzj9cax1/0rBSASrU+XDoD/F34HkLwjSgAA
+  content: |
+    #!/usr/bin/python3
+    """openstack-ha-galera-bootstrap: start Galera safely, on first boot or after a full outage.
+
+    Every database node runs ``start`` (a oneshot systemd unit at each boot on
+    the VMs, the live tests run the same file). The nodes agree, without a
+    coordinator, on exactly one node that bootstraps a new Primary Component:
+
+    1. A member that is already synced (its clustercheck answers 200): nobody
+       bootstraps; this node joins it.
+    2. A member whose grastate.dat says ``safe_to_bootstrap: 1`` (it was the
+       last to leave a clean cluster) bootstraps; ties go to the lowest name.
+    3. Otherwise, once EVERY member has published its position: the highest
+       seqno bootstraps (a node whose grastate seqno is -1 after a crash first
+       recovers it with ``mariadbd --wsrep-recover``), ties by the lowest node
+       name. On a first boot every position is empty, so the lowest name
+       bootstraps.
+    4. If some member's position is still missing when the wait ends, nobody
+       bootstraps: the script fails loudly instead of guessing (bootstrapping
+       from a stale node would lose committed transactions).
+
+    Positions travel over HTTP: ``position`` writes this node's JSON into the
+    position file and the clustercheck responder serves it at
+    ``/galera-position`` on port 9200 of the management network.
+
+    Other commands: ``position`` (print/record this node's position),
+    ``decide`` (print the decision as JSON, start nothing), ``prepare`` (once,
+    before the first start: create the SST, clustercheck and admin users in a
+    private server without networking and without wsrep, so whichever node
+    bootstraps already has them). Settings come from a JSON file (``--config``)
+    rendered for each node; in ``bootstrap_command``/``join_command`` the text
+    ``{position}`` becomes this node's ``uuid:seqno`` (also exported as
+    ``WSREP_START_POSITION``), so a restarted member can rejoin by IST.
+    Python 3.9+ standard library only: this file is copied verbatim onto the
+    nodes.
+    """
+
+    from __future__ import annotations
+
+    import argparse
+    import json
+    import os
+    import pwd
+    import re
+    import subprocess
+    import sys
+    import tempfile
+    import time
+    import urllib.error
+    import urllib.request
+    from collections.abc import Callable
+    from dataclasses import dataclass
+    from typing import Any
+
+    ZERO_UUID = "00000000-0000-0000-0000-000000000000"
+    _RECOVERED = re.compile(r"WSREP: Recovered position:?\s+([0-9a-f-]{36}):(-?\d+)")
+
+
+    def log(message: str) -> None:
+        sys.stderr.write(f"openstack-ha-galera-bootstrap: {message}\n")
+        sys.stderr.flush()
+
+
+    @dataclass(frozen=True)
+    class Position:
+        """A member's place in the replication history."""
+
+        node: str
+        uuid: str = ZERO_UUID
+        seqno: int = -1
+        safe_to_bootstrap: bool = False
+        synced: bool = False
+
+        @property
+        def fresh(self) -> bool:
+            return self.uuid == ZERO_UUID and self.seqno < 0
+
+        def to_json(self) -> dict[str, Any]:
+            return {
+                "node": self.node,
+                "uuid": self.uuid,
+                "seqno": self.seqno,
+                "safe_to_bootstrap": 1 if self.safe_to_bootstrap else 0,
+            }
+
+        @classmethod
+        def from_json(cls, data: dict[str, Any]) -> Position:
+            return cls(
+                node=str(data["node"]),
+                uuid=str(data.get("uuid", ZERO_UUID)),
+                seqno=int(data.get("seqno", -1)),
+                safe_to_bootstrap=int(data.get("safe_to_bootstrap", 0)) == 1,
+                synced=bool(data.get("synced", False)),
+            )
+
+
+    @dataclass(frozen=True)
+    class Decision:
+        """``action`` is bootstrap, join or wait; ``leader`` the node that bootstraps or runs."""
+
+        action: str
+        leader: str | None
+        reason: str
+
+        def to_json(self) -> dict[str, Any]:
+            return {"action": self.action, "leader": self.leader, "reason": self.reason}
+
+
+    def parse_grastate(text: str) -> dict[str, str]:
+        """The ``key: value`` pairs of a grastate.dat."""
+        out: dict[str, str] = {}
+        for line in text.splitlines():
+            if line.startswith("#") or ":" not in line:
+                continue
+            key, _, value = line.partition(":")
+            out[key.strip()] = value.strip()
+        return out
+
+
+    def parse_recovered(log_text: str) -> tuple[str, int] | None:
+        """(uuid, seqno) from the error log of ``mariadbd --wsrep-recover``."""
+        found = _RECOVERED.findall(log_text)
+        if not found:
+            return None
+        uuid, seqno = found[-1]
+        return uuid, int(seqno)
+
+
+    def decide(me: str, members: list[str], positions: dict[str, Position]) -> Decision:
+        """Who bootstraps. ``positions`` holds the members that answered (this node included).
+
+        Pure and deterministic: every node computes the same leader from the same
+        positions, which is what makes the protocol safe without a coordinator.
+        """
+        if me not in members:
+            raise ValueError(f"{me!r} is not a member ({', '.join(members)})")
+        synced = sorted(n for n, p in positions.items() if p.synced and n != me)
+        if synced:
+            return Decision("join", synced[0], f"{synced[0]} is synced: joining its cluster")
+        safe = sorted(n for n, p in positions.items() if p.safe_to_bootstrap)
+        if safe:
+            leader = safe[0]
+            why = f"{leader} has safe_to_bootstrap: 1 in grastate.dat"
+            return Decision("bootstrap" if leader == me else "join", leader, why)
+        missing = sorted(set(members) - set(positions))
+        if missing:
+            return Decision(
+                "wait",
+                None,
+                f"no member is synced or safe to bootstrap, and the position of "
+                f"{', '.join(missing)} is unknown: bootstrapping now could lose transactions",
+            )
+        ranked = sorted(positions.values(), key=lambda p: (-p.seqno, p.node))
+        leader = ranked[0].node
+        if all(p.fresh for p in positions.values()):
+            why = f"first boot (no member has a history): the lowest name, {leader}, bootstraps"
+        else:
+            top = ranked[0].seqno
+            tied = [p.node for p in ranked if p.seqno == top]
+            why = f"{leader} has the highest seqno ({top})"
+            if len(tied) > 1:
+                why += f", tied with {', '.join(t for t in tied if t != leader)}; lowest name wins"
+        return Decision("bootstrap" if leader == me else "join", leader, why)
+
+
+    class Config:
+        """Settings for one node (the rendered JSON file)."""
+
+        def __init__(self, data: dict[str, Any]) -> None:
+            self.node: str = data["node"]
+            self.members: list[dict[str, str]] = list(data["members"])
+            self.datadir: str = data.get("datadir", "/var/lib/mysql")
+            self.defaults_file: str | None = data.get("defaults_file")
+            self.mariadbd: str = data.get("mariadbd", "/usr/sbin/mariadbd")
+            self.client: str = data.get("client", "mariadb")
+            self.install_db: str = data.get("install_db", "mariadb-install-db")
+            self.user: str = data.get("user", "mysql")
+            self.clustercheck_port: int = int(data.get("clustercheck_port", 9200))
+            self.position_file: str = data.get(
+                "position_file", "/run/openstack-ha/galera-position.json"
+            )
+            self.init_sql: str = data.get("init_sql", "/etc/openstack-ha/galera-init.sql")
+            self.prepared_marker: str = data.get(
+                "prepared_marker", "/var/lib/openstack-ha/galera-prepared"
+            )
+            self.peer_timeout_s: float = float(data.get("peer_timeout_s", 600))
+            self.poll_interval_s: float = float(data.get("poll_interval_s", 3))
+            self.bootstrap_command: list[str] = list(
+                data.get("bootstrap_command", ["galera_new_cluster"])
+            )
+            self.join_command: list[str] = list(
+                data.get("join_command", ["systemctl", "start", "mariadb"])
+            )
+
+        @property
+        def member_names(self) -> list[str]:
+            return sorted(m["name"] for m in self.members)
+
+        def address_of(self, name: str) -> str:
+            for member in self.members:
+                if member["name"] == name:
+                    return member["address"]
+            raise KeyError(name)
+
+        def server_args(self) -> list[str]:
+            # mariadbd insists that --defaults-file comes first.
+            return [f"--defaults-file={self.defaults_file}"] if self.defaults_file else []
+
+
+    def _grastate_path(cfg: Config) -> str:
+        return os.path.join(cfg.datadir, "grastate.dat")
+
+
+    def recover_position(cfg: Config) -> tuple[str, int] | None:
+        """Run ``mariadbd --wsrep-recover`` and parse the recovered position."""
+        fd, log_path = tempfile.mkstemp(prefix="wsrep-recover-", suffix=".log")
+        os.close(fd)
+        cmd = [cfg.mariadbd, *cfg.server_args(), "--wsrep-recover", f"--log-error={log_path}"]
+        if os.geteuid() == 0:
+            os.chown(log_path, *_uid_gid(cfg.user))
+            cmd.append(f"--user={cfg.user}")
+        log(f"seqno is -1: recovering the position with {' '.join(cmd)}")
+        try:
+            subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
+            with open(log_path, encoding="utf-8", errors="replace") as fh:
+                return parse_recovered(fh.read())
+        finally:
+            os.unlink(log_path)
+
+
+    def _uid_gid(user: str) -> tuple[int, int]:
+        entry = pwd.getpwnam(user)
+        return entry.pw_uid, entry.pw_gid
+
+
+    def local_position(cfg: Config) -> Position:
+        """This node's position from grastate.dat, recovered when seqno is -1."""
+        try:
+            with open(_grastate_path(cfg), encoding="utf-8") as fh:
+                state = parse_grastate(fh.read())
+        except FileNotFoundError:
+            return Position(node=cfg.node)
+        uuid = state.get("uuid", ZERO_UUID)
+        seqno = int(state.get("seqno", "-1"))
+        safe = state.get("safe_to_bootstrap", "0") == "1"
+        if seqno < 0 and uuid != ZERO_UUID:
+            recovered = recover_position(cfg)
+            if recovered is not None:
+                uuid, seqno = recovered
+                log(f"recovered position {uuid}:{seqno}")
+            else:
+                log("could not recover the position; this node counts as seqno -1")
+        return Position(node=cfg.node, uuid=uuid, seqno=seqno, safe_to_bootstrap=safe)
+
+
+    def record_position(cfg: Config, position: Position) -> None:
+        os.makedirs(os.path.dirname(cfg.position_file), exist_ok=True)
+        tmp = cfg.position_file + ".tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(position.to_json(), fh, sort_keys=True)
+            fh.write("\n")
+        os.replace(tmp, cfg.position_file)
+
+
+    def _http_get(url: str, timeout_s: float) -> tuple[int, str] | None:
+        try:
+            with urllib.request.urlopen(url, timeout=timeout_s) as resp:
+                return resp.status, resp.read().decode("utf-8", "replace")
+        except urllib.error.HTTPError as exc:
+            return exc.code, ""
+        except (OSError, ValueError):
+            return None
+
+
+    def peer_position(cfg: Config, name: str) -> Position | None:
+        address = cfg.address_of(name)
+        host = f"[{address}]" if ":" in address else address
+        got = _http_get(f"http://{host}:{cfg.clustercheck_port}/galera-position", timeout_s=3)
+        if got is None or got[0] != 200:
+            return None
+        try:
+            return Position.from_json(json.loads(got[1]))
+        except (ValueError, KeyError, TypeError):
+            return None
+
+
+    def peer_synced(cfg: Config, name: str) -> bool:
+        address = cfg.address_of(name)
+        host = f"[{address}]" if ":" in address else address
+        got = _http_get(f"http://{host}:{cfg.clustercheck_port}/", timeout_s=3)
+        return got is not None and got[0] == 200
+
+
+    def gather(
+        cfg: Config,
+        mine: Position,
+        fetch: Callable[[Config, str], Position | None] = peer_position,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> Decision:
+        """Poll the peers until the decision is not ``wait`` or the wait ends."""
+        deadline = clock() + cfg.peer_timeout_s
+        last_reason = ""
+        while True:
+            positions = {cfg.node: mine}
+            for name in cfg.member_names:
+                if name != cfg.node:
+                    got = fetch(cfg, name)
+                    if got is not None:
+                        positions[name] = got
+            decision = decide(cfg.node, cfg.member_names, positions)
+            if decision.action != "wait":
+                return decision
+            if decision.reason != last_reason:
+                log(f"waiting: {decision.reason}")
+                last_reason = decision.reason
+            if clock() >= deadline:
+                return Decision(
+                    "fail",
+                    None,
+                    f"gave up after {cfg.peer_timeout_s:.0f} s: {decision.reason}. Start the "
+                    "missing members, or if they are lost for good, bootstrap the member with "
+                    "the highest seqno by hand (set safe_to_bootstrap: 1 in its grastate.dat)",
+                )
+            sleep(cfg.poll_interval_s)
+
+
+    def mark_safe_to_bootstrap(cfg: Config) -> None:
+        """Set ``safe_to_bootstrap: 1`` (MariaDB refuses --wsrep-new-cluster otherwise)."""
+        path = _grastate_path(cfg)
+        try:
+            with open(path, encoding="utf-8") as fh:
+                text = fh.read()
+        except FileNotFoundError:
+            return  # first boot: no grastate yet, nothing to refuse
+        if re.search(r"^safe_to_bootstrap:\s*1\s*$", text, flags=re.M):
+            return
+        new = re.sub(r"^safe_to_bootstrap:.*$", "safe_to_bootstrap: 1", text, flags=re.M)
+        if new == text:
+            new = text.rstrip("\n") + "\nsafe_to_bootstrap: 1\n"
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(new)
+        log(f"set safe_to_bootstrap: 1 in {path}")
+
+
+    def wait_for_synced_peer(cfg: Config, leader: str | None) -> bool:
+        deadline = time.monotonic() + cfg.peer_timeout_s
+        names = [leader] if leader else [n for n in cfg.member_names if n != cfg.node]
+        others = [n for n in cfg.member_names if n != cfg.node]
+        while time.monotonic() < deadline:
+            for name in [*names, *others]:
+                if peer_synced(cfg, name):
+                    log(f"{name} is synced")
+                    return True
+            time.sleep(cfg.poll_interval_s)
+        return False
+
+
+    def with_position(command: list[str], position: Position) -> list[str]:
+        """``{position}`` in a command becomes ``uuid:seqno`` (for ``--wsrep-start-position``).
+
+        A node restarted after a crash joins by IST instead of a full SST when
+        it starts from its recovered position (measured: tests/live/README.md).
+        """
+        text = f"{position.uuid}:{position.seqno}"
+        return [arg.replace("{position}", text) for arg in command]
+
+
+    def run_with_position(command: list[str], position: Position) -> int:
+        env = dict(os.environ, WSREP_START_POSITION=f"{position.uuid}:{position.seqno}")
+        return subprocess.run(command, check=False, env=env).returncode
+
+
+    def cmd_position(cfg: Config) -> int:
+        position = local_position(cfg)
+        record_position(cfg, position)
+        print(json.dumps(position.to_json(), sort_keys=True))
+        return 0
+
+
+    def cmd_decide(cfg: Config) -> int:
+        position = local_position(cfg)
+        record_position(cfg, position)
+        decision = gather(cfg, position)
+        print(json.dumps(decision.to_json(), sort_keys=True))
+        return 0 if decision.action in ("bootstrap", "join") else 1
+
+
+    def cmd_start(cfg: Config) -> int:
+        if peer_synced_local(cfg):
+            log("the local server is already synced; nothing to do")
+            return 0
+        position = local_position(cfg)
+        record_position(cfg, position)
+        log(
+            f"local position {position.uuid}:{position.seqno} safe_to_bootstrap="
+            f"{int(position.safe_to_bootstrap)}"
+        )
+        decision = gather(cfg, position)
+        log(f"decision: {decision.action} ({decision.reason})")
+        if decision.action == "bootstrap":
+            mark_safe_to_bootstrap(cfg)
+            command = with_position(cfg.bootstrap_command, position)
+            log(f"bootstrapping a new Primary Component: {' '.join(command)}")
+            return run_with_position(command, position)
+        if decision.action == "join":
+            if not wait_for_synced_peer(cfg, decision.leader):
+                log(f"no member became synced within {cfg.peer_timeout_s:.0f} s; not joining")
+                return 1
+            command = with_position(cfg.join_command, position)
+            log(f"joining: {' '.join(command)}")
+            return run_with_position(command, position)
+        log(decision.reason)
+        return 1
+
+
+    def peer_synced_local(cfg: Config) -> bool:
+        return peer_synced(cfg, cfg.node)
+
+
+    def cmd_prepare(cfg: Config) -> int:
+        """Create the users once, in a private server (no network, no wsrep)."""
+        if os.path.exists(cfg.prepared_marker):
+            log(f"already prepared ({cfg.prepared_marker} exists)")
+            return 0
+        if not os.path.isdir(os.path.join(cfg.datadir, "mysql")):
+            log(f"initialising {cfg.datadir}")
+            subprocess.run(
+                [cfg.install_db, *cfg.server_args(), f"--user={cfg.user}", f"--datadir={cfg.datadir}"],
+                check=True,
+                timeout=300,
+            )
+        rundir = tempfile.mkdtemp(prefix="galera-prepare-")
+        os.chmod(rundir, 0o755)
+        if os.geteuid() == 0:
+            os.chown(rundir, *_uid_gid(cfg.user))
+        sock = os.path.join(rundir, "prepare.sock")
+        server = subprocess.Popen(
+            [
+                cfg.mariadbd,
+                *cfg.server_args(),
+                f"--user={cfg.user}",
+                f"--datadir={cfg.datadir}",
+                "--wsrep-on=OFF",
+                "--wsrep-provider=none",
+                "--skip-networking",
+                f"--socket={sock}",
+                f"--pid-file={os.path.join(rundir, 'prepare.pid')}",
+                f"--log-error={os.path.join(rundir, 'prepare.err')}",
+            ]
+        )
+        try:
+            deadline = time.monotonic() + 120
+            while not os.path.exists(sock):
+                if server.poll() is not None or time.monotonic() > deadline:
+                    log(f"the private server did not start; see {rundir}/prepare.err")
+                    return 1
+                time.sleep(0.5)
+            with open(cfg.init_sql, encoding="utf-8") as fh:
+                sql = fh.read()
+            subprocess.run(
+                [cfg.client, f"--socket={sock}", "-u", "root"],
+                input=sql,
+                text=True,
+                check=True,
+                timeout=120,
+            )
+            log("created the SST, clustercheck and admin users")
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=120)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait(timeout=30)
+        os.makedirs(os.path.dirname(cfg.prepared_marker), exist_ok=True)
+        with open(cfg.prepared_marker, "w", encoding="utf-8") as fh:
+            fh.write("prepared\n")
+        return 0
+
+
+    COMMANDS: dict[str, Callable[[Config], int]] = {
+        "position": cmd_position,
+        "decide": cmd_decide,
+        "start": cmd_start,
+        "prepare": cmd_prepare,
+    }
+
+
+    def main(argv: list[str] | None = None) -> int:
+        p = argparse.ArgumentParser(
+            prog="openstack-ha-galera-bootstrap", description=__doc__.split("\n")[0]
+        )
+        p.add_argument("--config", default="/etc/openstack-ha/galera-bootstrap.json")
+        p.add_argument("command", choices=sorted(COMMANDS))
+        args = p.parse_args(argv)
+        with open(args.config, encoding="utf-8") as fh:
+            cfg = Config(json.load(fh))
+        return COMMANDS[args.command](cfg)
+
+
+    if __name__ == "__main__":
+        sys.exit(main())
   owner: root:root
   permissions: '0755'
   defer: true
@@ -2008,8 +3554,136 @@ write_files:
   permissions: '0640'
   defer: true
 - path: /etc/openstack-ha/cib.xml
-  encoding: gz+b64
-  content: H4sIAAAAAAACA81ZS5ObOBC+51dQnCNjw1aqdsvOMVVzyeawe9gTJQt5RmVARBJO/O+3BUIIjHmNp2YuM1ar1V+r+6P12hN29IjI4hPFqhQ0llQd/Giz+7LZ+d4FpyzBiqJfTL0c/AITmuEzFSja/Ol7tOAEpKCXl1lcFlpTHvyt7+EkY3ls+rf+10+etyc8P7HnUmDFeK4lWgbAtbwWaFFaSkVFXAheUKGu2iGPJQcfHEVHzpVUAheIF9qM9JtxMDK/FJiJ+7rImEY5zij4DH9BsyOD+ZZayPMLFc808b1gCYBUPIdAIZrjY6pH1xg3YgOjREkXIuQc/Sy5KDNU8JSRawNxKzcYgF04GPtgKL4mG0E/HfucJ1TasbpV+QYZLxvchO5c+1Yn7OiEgzpRRyeyOvvAAd4LKnkpiONIIVjGFLvUVk40JxQZT0iKpbQh9z11LahRieUxcfnCcqmwlmOlBDuWQN6+PTSg45joZmxiHCpIdo5fuFRxyqRqMteXmrz1A7sULKEXBiFrUGzTmA9AECRMnoPjFbEkuDABBEMQITRM/oVT5aKdYPX77rT2wYABp1uztCoZsuMML24cyXTKuQCHgN+Ah75s7fxNn+81nQe/6lUso7yEihfqVsetW+B9YIk3ScXwwVQMV1IxfAwVw1lkCN+ViuFyKoZvQsXwY1ExejAVo5VUjB5DxWgWGaJ3pWK0nIrRm1Ax+ghUvLACFeUR9iWWiZycfA+2IBeWUHHwXygW6gg70IaaTz9wkohwDjFb64t4OT4MsaIJkv5l8rTbbsLtBjbH2xEWTBgmLBFxTlWG5dluQjsyAxb+8UBGOE7dEGI3SojdGxGiQshx+laUaOwvJsXYwDFabKdpMWr6/Yhh3fog1IBzJD5iSd+KGo39xdQYGzhBjd0ENUZNvx81rFvvQg2S8rymxQuG9P++okri5rnLHqPWbnjAHVjhG5403b3ZDgWhDUMDDYEUqp1/O/2qw518Z+5fenMfNs2LYcv68P4Kww/N2nDeBjMHwowq3P/4OllEPY27X97oqHpqKcUXe6XjSu7etAQ9O+4FCcAMUPAZpzD3KQbWWrMrl1HvTP1e6TIOTBWtbvDuD0K/pKBF3NwH6QpKpWXHnU4Tz2fCs+yvoLqm2X2uzjyfh/bms32pb51sbTOtZltOFQmyq/yZwt8NyU9rUXQ1S5iw2/+m2eBcsAhSdqyx1oJITs7U7vObVgMhyrw2n5h/G62xFqu+UYyJoNVH2YDeiO99BpNLxIz6aNxbWR534UgZs6ZXlMc5huHDzLiiQ7ZN113z0XbafELvWa97XuV7U9qNo8m6Gh/pluAp6P4whuYCl/ktdDQKHd2D/teaevCC49bs2evN2CATbv15dZlSS0a+s2UAENQM/+6R0cgMSLQWYd2KuQCAC1js2ucP23zdYrwPeg8B+kVJv46A9+0IIUlMeMpJRZr6JcU2kXMM1i9ayO4XJeFCHyS+f3v6/vTPf0BMSboXF5V+Je3uRZ13jWlse9Kai96ekh+Cb7fzc/Hbo9hM/CrZFXT1y424eqF5i3lmOSj9Xb1r6fmdmJCqG3I9YAWcDfJswDbKKyFtXGdDtoGdAdlJqU2o+/aBL5wlsnkEq9LUeRbT/+zri0k3avO9DC504cIbuNCFC18PF7lw0Q1c5MJFI3BQTfoFo8JP6AmXqVNDhlYSUJx4c3Y0UFOpYOvCCLDA2VgPdtnbgm3nrXawLEId7DldTaz7tr6HXZcqpTYGvez49dP/HqL/sekfAAA=
+  content: |
+    <cib crm_feature_set="3.16.1" validate-with="pacemaker-3.9" epoch="1" num_updates="0" admin_epoch="0">
+      <configuration>
+        <crm_config>
+          <cluster_property_set id="cib-bootstrap-options">
+            <nvpair id="cib-bootstrap-options-cluster-name" name="cluster-name" value="converged" />
+            <nvpair id="cib-bootstrap-options-stonith-enabled" name="stonith-enabled" value="true" />
+            <nvpair id="cib-bootstrap-options-no-quorum-policy" name="no-quorum-policy" value="stop" />
+          </cluster_property_set>
+        </crm_config>
+        <nodes>
+          <node id="1" uname="node1" />
+          <node id="2" uname="node2" />
+          <node id="3" uname="node3" />
+        </nodes>
+        <resources>
+          <primitive id="fence-node1" class="stonith" type="fence_sbd">
+            <instance_attributes id="fence-node1-instance_attributes">
+              <nvpair id="fence-node1-instance_attributes-pcmk_host_list" name="pcmk_host_list" value="node1" />
+              <nvpair id="fence-node1-instance_attributes-devices" name="devices" value="/dev/disk/by-id/virtio-sbd-converged" />
+              <nvpair id="fence-node1-instance_attributes-port" name="port" value="node1" />
+            </instance_attributes>
+            <operations>
+              <op id="fence-node1-monitor-interval-60s" name="monitor" interval="60s" timeout="20s" />
+            </operations>
+          </primitive>
+          <primitive id="fence-node2" class="stonith" type="fence_sbd">
+            <instance_attributes id="fence-node2-instance_attributes">
+              <nvpair id="fence-node2-instance_attributes-pcmk_host_list" name="pcmk_host_list" value="node2" />
+              <nvpair id="fence-node2-instance_attributes-devices" name="devices" value="/dev/disk/by-id/virtio-sbd-converged" />
+              <nvpair id="fence-node2-instance_attributes-port" name="port" value="node2" />
+            </instance_attributes>
+            <operations>
+              <op id="fence-node2-monitor-interval-60s" name="monitor" interval="60s" timeout="20s" />
+            </operations>
+          </primitive>
+          <primitive id="fence-node3" class="stonith" type="fence_sbd">
+            <instance_attributes id="fence-node3-instance_attributes">
+              <nvpair id="fence-node3-instance_attributes-pcmk_host_list" name="pcmk_host_list" value="node3" />
+              <nvpair id="fence-node3-instance_attributes-devices" name="devices" value="/dev/disk/by-id/virtio-sbd-converged" />
+              <nvpair id="fence-node3-instance_attributes-port" name="port" value="node3" />
+            </instance_attributes>
+            <operations>
+              <op id="fence-node3-monitor-interval-60s" name="monitor" interval="60s" timeout="20s" />
+            </operations>
+          </primitive>
+          <primitive id="vip-public" class="ocf" provider="heartbeat" type="IPaddr2">
+            <instance_attributes id="vip-public-instance_attributes">
+              <nvpair id="vip-public-instance_attributes-ip" name="ip" value="10.20.3.10" />
+              <nvpair id="vip-public-instance_attributes-cidr_netmask" name="cidr_netmask" value="24" />
+            </instance_attributes>
+            <operations>
+              <op id="vip-public-monitor-interval-10s" name="monitor" interval="10s" timeout="20s" />
+            </operations>
+          </primitive>
+          <primitive id="vip-internal" class="ocf" provider="heartbeat" type="IPaddr2">
+            <instance_attributes id="vip-internal-instance_attributes">
+              <nvpair id="vip-internal-instance_attributes-ip" name="ip" value="10.20.0.10" />
+              <nvpair id="vip-internal-instance_attributes-cidr_netmask" name="cidr_netmask" value="24" />
+            </instance_attributes>
+            <operations>
+              <op id="vip-internal-monitor-interval-10s" name="monitor" interval="10s" timeout="20s" />
+            </operations>
+          </primitive>
+          <primitive id="vip-database" class="ocf" provider="heartbeat" type="IPaddr2">
+            <instance_attributes id="vip-database-instance_attributes">
+              <nvpair id="vip-database-instance_attributes-ip" name="ip" value="10.20.0.11" />
+              <nvpair id="vip-database-instance_attributes-cidr_netmask" name="cidr_netmask" value="24" />
+            </instance_attributes>
+            <operations>
+              <op id="vip-database-monitor-interval-10s" name="monitor" interval="10s" timeout="20s" />
+            </operations>
+          </primitive>
+          <clone id="haproxy-clone">
+            <primitive id="haproxy" class="service" type="haproxy">
+              <operations>
+                <op id="haproxy-start-interval-0s" name="start" interval="0s" timeout="60s" />
+                <op id="haproxy-stop-interval-0s" name="stop" interval="0s" timeout="60s" />
+                <op id="haproxy-monitor-interval-10s" name="monitor" interval="10s" timeout="20s" />
+              </operations>
+            </primitive>
+            <meta_attributes id="haproxy-clone-meta_attributes">
+              <nvpair id="haproxy-clone-meta_attributes-interleave" name="interleave" value="true" />
+            </meta_attributes>
+          </clone>
+          <clone id="galera-clone">
+            <primitive id="galera" class="ocf" provider="heartbeat" type="galera">
+              <instance_attributes id="galera-instance_attributes">
+                <nvpair id="galera-instance_attributes-wsrep_cluster_address" name="wsrep_cluster_address" value="gcomm://node1,node2,node3" />
+                <nvpair id="galera-instance_attributes-config" name="config" value="/etc/mysql/my.cnf" />
+                <nvpair id="galera-instance_attributes-datadir" name="datadir" value="/var/lib/mysql" />
+                <nvpair id="galera-instance_attributes-socket" name="socket" value="/run/mysqld/mysqld.sock" />
+                <nvpair id="galera-instance_attributes-enable_creation" name="enable_creation" value="true" />
+              </instance_attributes>
+              <operations>
+                <op id="galera-start-interval-0s" name="start" interval="0s" timeout="120s" />
+                <op id="galera-stop-interval-0s" name="stop" interval="0s" timeout="120s" />
+                <op id="galera-promote-interval-0s" name="promote" interval="0s" timeout="300s" />
+                <op id="galera-demote-interval-0s" name="demote" interval="0s" timeout="120s" />
+                <op id="galera-monitor-promoted-interval-10s" name="monitor" interval="10s" timeout="30s" role="Promoted" />
+                <op id="galera-monitor-unpromoted-interval-30s" name="monitor" interval="30s" timeout="30s" role="Unpromoted" />
+              </operations>
+            </primitive>
+            <meta_attributes id="galera-clone-meta_attributes">
+              <nvpair id="galera-clone-meta_attributes-promotable" name="promotable" value="true" />
+              <nvpair id="galera-clone-meta_attributes-promoted-max" name="promoted-max" value="3" />
+              <nvpair id="galera-clone-meta_attributes-interleave" name="interleave" value="true" />
+              <nvpair id="galera-clone-meta_attributes-ordered" name="ordered" value="true" />
+            </meta_attributes>
+          </clone>
+        </resources>
+        <constraints>
+          <rsc_colocation id="colocation-vip-public-with-haproxy" score="INFINITY" rsc="vip-public" with-rsc="haproxy-clone" />
+          <rsc_colocation id="colocation-vip-internal-with-haproxy" score="INFINITY" rsc="vip-internal" with-rsc="haproxy-clone" />
+          <rsc_colocation id="colocation-vip-database-with-haproxy" score="INFINITY" rsc="vip-database" with-rsc="haproxy-clone" />
+          <rsc_order id="order-vip-public-then-haproxy" kind="Optional" first="vip-public" then="haproxy-clone" />
+          <rsc_order id="order-vip-internal-then-haproxy" kind="Optional" first="vip-internal" then="haproxy-clone" />
+          <rsc_order id="order-vip-database-then-haproxy" kind="Optional" first="vip-database" then="haproxy-clone" />
+          <rsc_location id="location-fence-node1-avoids-node1" rsc="fence-node1" node="node1" score="-INFINITY" />
+          <rsc_location id="location-fence-node2-avoids-node2" rsc="fence-node2" node="node2" score="-INFINITY" />
+          <rsc_location id="location-fence-node3-avoids-node3" rsc="fence-node3" node="node3" score="-INFINITY" />
+        </constraints>
+        <rsc_defaults>
+          <meta_attributes id="rsc-options">
+            <nvpair id="rsc-options-resource-stickiness" name="resource-stickiness" value="100" />
+          </meta_attributes>
+        </rsc_defaults>
+      </configuration>
+      <status />
+    </cib>
   owner: root:root
   permissions: '0640'
   defer: true
@@ -2272,14 +3946,659 @@ write_files:
   permissions: '0700'
   defer: true
 - path: /usr/local/sbin/openstack-ha-clustercheck
-  encoding: gz+b64
-  content: H4sIAAAAAAACA5VYa3PbuBX9zl+BZacTspFoZ5Od6SrV7jgbN9lu1nYjZTs7joeCSMjimiJYAIytcf3fey4ASqQe01QzcUQQuM9zz73Qn745abQ6mRfVSb02S1m9DMIwlLWotOHZ3XDJh1nZaCNUthTZ3YiZpWDveCkUZ0vBS7NkSuhaVrlQ7P3ZlZIPa8b1nWZRLZVh3397ehonQfCxqTSTFRNfhFqznBs+51qwSuYC2xlnesXLkr2fTq+YFgq7WITFNTSvcrtSZAICAtL/26/6tTWkLL4IZoQ2msFcqKNFq0HzlWCLohSsqCC9wqOueSbiURAM2Wz27nzKTmYzKKnWrOZwQ+KsggBeWSmyEmwuSnkfj7AdXmDz/VLQy0Jbu5/pgOHVvVaiTkuZ8TKFEUZgI3a8YtFkXWUijwdMlHB1Nvvu9OVslrRR8sdlbQrEZWlMnS3vcPY5FulpaAPOxEMtMkPumUYzZ4esSngoqpwZxReLImNGQhjFizSylVjNhUq2jt7ahA1rqQvSNpuNum60+WxfU0L+Mbm8YNG9KoyBz/O1t7UDCy9zLqXRMKNmW+mIuZE2ihuRlIqY1YCSlRQ6S8PZ7DWeXp2+stGldNEpm7dcCjLQIAKFNgm7EkJpgI3nrECiJeO3SghIg3QczZYOTBt7AKoFYIuoLBogSzaG3wogcQoFNk8skwAFWyi5gg0rrgqez9lwmIsFb0qjh+IBcoZkzPhvWVmIyrCsWvzAhhds+IYNRRBO3l/+i737cPnm7AObTM+mnybsw8+/nLNne6B4FhLYyLmtJLaUZa7J42A261YZtjaA/KD1S4icQsFqVXyBNbeEzDVKjn2anL07jxEbW7rsZfL98wDqqpyrHMUxVxylQGjx+XYFoeF5XQAnqJQ5N8UKW3y+KIQ6IQoIAhuYNF00plEiTVmxshXNKySFU1J1ELRr6rbmSov2+Q+NSvXfpW6/6WZeK5kJvV1Za6eGAJ/4uvfv3oAfiA4+in83qPD38KqkmEyXhIGiuqWXE3vEyTDrGqvt8bNqHQST3y9+On/LxuxV8M9P5x9/x7f/K2dBEAANzPqWuhKMAKS6MSNgSMVs+ANhnf2HXYAvRgAjY4jdFmJVQ5XoMLZNPkpuNrMoomK28gZMKiskodiTnAUWyqKyBOb2JLouC0NrOoqdMvrAOvDf2G52W6LwswnjzYZiwUpRRXZfzMZj9i2SmLtz16c3CTwp6ihOQHZCRXZHuBeMcKuQPkat+wv0UQJQqSgiTtn1i43wuLdZPGSiNuw3XjbiXCmpjsqikAS7zy4rgIVaO+MiF1eblIEPcooK8wuAuEAIUz1ii1Jycyxvh8lcLlyvoUXfmzbZci0BfJTZskBdWobaJDFD8xqza2fRTeCz0TFw4zd2JrwGwebRIjxMQo/bc08+vST/ORTQkUxWFVrF0Hs7flzxh+jFwKZjE4E4fgoHLBxe2L9v7F+Bv7Y8nIG91FLBwoNt6SaqqSKoRZh5bZnBgXM8VY1AqGFv+9XbsdGNI8Ru479z9ENnvwdCdDmxMBh0FU3dufOHulBoo1ubdqGBiNKZxK1n1AW+GbPT4wf8c6+srQRtcmiMPcDcYIMtKMWIZgQPJwuMUQdAg02fG7G8yMy13QYGuvEbLOBMU5fiGqdIgrrZoC5yQ481Y4D+la9jW/wcBljqe81qxBmnJCEN9N1UBdKMN2KLNAoCTGwJ4Efk9EWM6rbVvDsAdIqZzrVNGqK39bATPPTogeX1JG9WtY4eQ0EZC0cspM7UilAikypHb1kLEz7FmGbCz1W4EUjeAU4UpKg9E/feXrejwQ3BzpIoPHBEvptQTEM9m+g8hUmZ9E6stcVhzwQ4uyNydFBm6CciO1EgKn6uivbogb2Kk1a4Xsr7ijpMU91V9DXyDS3Hw49xuNXu4+zmQmAhsstxF5uYFQdssWsHUcxxWx6tBU/OohbCPE/bQG8xbPF4EKmjfQq4L2g6roU7j2mWSgyddhw2ZjH8axjTvLhY9lFDEz5iYZMDygWpLY9U/LYJxP+zYq1UhLHQBQ2iCERESwPrS+zi2ekQK34n0qUbHCLMKOD/dlJJLjY3Alub61pcH544fKFmJdea+bXo8NaOAy71Kf5pKgug4uidalsdGIe6J5DETTjhTS5TDPMAVbmwNu+Xqsd2rzOS24lrHAPWeaAu4hc8Qcd7slo+gsgeF5IJiQODVTLYwZmV2j6ldvSPD6GDZCcWTiJqwdQ3ghTRRSdt9UfOrv62jNJHEUMDLYvMDqcnBD1bc1aLvR5qgnIUPoYeKiF1q5O65EWHovp6ccfFzTYKf8KIjKgNp9AEarUa468880FUt2YZWtqPaBIj9+P4K45TPye6BiNlpdTiUHi2RzAV7r++p/AndJFztRJ3QCXT9+dnNB47aPXhVsrbFCWicWuyCR9QU1rxdsj6y8IVFLjjCBoRegsEumXA9v0RD3Cnjos+4u0L+z81hKDuyCllf2ZWX8vm3gtPC778etM67SYgfhlhMNaW6FqOg8ObprzPB87OGps2787UbbNCJq/oSUXd4QgseLywwUtCZ5h/KYnjNM1llqabER1eoD9bYS5vdcLznAy3yiKMdGS5oPTTJEBTkB+tlqKsx+HZ27cfzyeT0dXlxyldiN1uug9HK14hbySGQSaKR8fhMSWOD6yxduYch/4uHLaKfqXnt2/owgzB+dBeS/yxg1I3EdqIH4JuwkEXYE7ViTDZSTeCJ90IJv1Tzhp/gXY/nPg7re1R7oK1PW0v0Sx69syOUxWl3As7FoqWs+y83Y3ICabevpk7E1Vi6eaYXM+wkEi8MbaXkK3075LTNtIa41OFy34Nw/1PPpbMj0r2xQXJ3FIFRBiJodwAJ2FvoqiTncKIN12yqL6iUjC4utIgAXixJ81mSGo4ltJAjDv42BGAw2Wi6E7oGkQ48rb5CWl86FYfRSTNXyDD65swdncZEh3j+153j7syk5yLFbqPsYLJYCqd4CDvLHaIxxlMPyaglh47PjyxqC5y9ih1cisMvkbxU/y5zXtvavJW2P+oadIPn1FvBPpFrOeSq/xndAmlmtp0r/Raux8BioqX5RGxKrVNIeql+RRZBfOmKf3kmaZ2/E9TynGa+rGf/BcP4CCbeUTtv/v4ajcFFgAA
+  content: |
+    #!/usr/bin/python3
+    """openstack-ha-clustercheck: the Galera health responder HAProxy asks (port 9200).
+
+    Runs on every database node as a small HTTP server (a systemd service on
+    the VMs; the live tests start the very same file in a namespace):
+
+    - ``GET /`` (any path other than the one below): ``200`` when this node's
+      ``wsrep_local_state`` is 4 (Synced), else ``503``. HAProxy's
+      ``option httpchk`` + ``http-check expect status 200`` only send traffic to
+      a synced member.
+    - ``GET /galera-position``: this node's Galera position as JSON (written by
+      ``openstack-ha-galera-bootstrap position`` into the position file) plus
+      ``"synced"``; ``404`` while the file does not exist. Peers read it to agree
+      on which node bootstraps after a full outage.
+
+    The state comes from ``mariadb --defaults-extra-file=<client cnf> -N -B -e
+    "SHOW GLOBAL STATUS LIKE 'wsrep_local_state'"`` (the client cnf holds the
+    ``clustercheck`` user, which needs no privilege beyond USAGE). Python 3.9+
+    standard library only: this file is copied verbatim onto the nodes.
+    """
+
+    from __future__ import annotations
+
+    import argparse
+    import json
+    import os
+    import subprocess
+    import sys
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from typing import Any
+
+    SYNCED = 4
+    QUERY = "SHOW GLOBAL STATUS LIKE 'wsrep_local_state'"
+
+
+    def parse_status(output: str) -> int | None:
+        """The state number from the client's ``-N -B`` output, or None."""
+        for line in output.splitlines():
+            parts = line.split("\t")
+            if len(parts) == 2 and parts[0].strip().lower() == "wsrep_local_state":
+                try:
+                    return int(parts[1].strip())
+                except ValueError:
+                    return None
+        return None
+
+
+    def query_state(client: str, client_cnf: str, timeout_s: float) -> int | None:
+        """``wsrep_local_state`` of the local server, or None when it cannot be read."""
+        cmd = [client]
+        if client_cnf:
+            cmd.append(f"--defaults-extra-file={client_cnf}")
+        cmd += [f"--connect-timeout={max(1, int(timeout_s))}", "-N", "-B", "-e", QUERY]
+        try:
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout_s, check=False)
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+        if proc.returncode != 0:
+            return None
+        return parse_status(proc.stdout)
+
+
+    def response_for(path: str, state: int | None, position: dict[str, Any] | None) -> tuple[int, str]:
+        """(HTTP status, body) for a request; pure, so it is unit-tested."""
+        if path.split("?", 1)[0] == "/galera-position":
+            if position is None:
+                return 404, json.dumps({"error": "no position recorded yet"}) + "\n"
+            body = dict(position)
+            body["synced"] = state == SYNCED
+            return 200, json.dumps(body, sort_keys=True) + "\n"
+        if state == SYNCED:
+            return 200, "Galera node is synced (wsrep_local_state 4).\n"
+        shown = "unknown (server down?)" if state is None else str(state)
+        return 503, f"Galera node is not synced (wsrep_local_state {shown}).\n"
+
+
+    def read_position(path: str) -> dict[str, Any] | None:
+        try:
+            with open(path, encoding="utf-8") as fh:
+                data = json.load(fh)
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
+
+
+    def make_handler(args: argparse.Namespace) -> type[BaseHTTPRequestHandler]:
+        class Handler(BaseHTTPRequestHandler):
+            server_version = "openstack-ha-clustercheck"
+            sys_version = ""
+
+            def do_GET(self) -> None:
+                state = query_state(args.client, args.client_cnf, args.timeout)
+                status, body = response_for(self.path, state, read_position(args.position_file))
+                data = body.encode("utf-8")
+                self.send_response(status)
+                ctype = "application/json" if body.startswith("{") else "text/plain"
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(data)))
+                self.send_header("Connection", "close")
+                self.end_headers()
+                self.wfile.write(data)
+
+            do_HEAD = do_GET
+
+            def log_message(self, format: str, *fargs: Any) -> None:
+                if args.verbose:
+                    sys.stderr.write("clustercheck: " + (format % fargs) + "\n")
+
+        return Handler
+
+
+    def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+        p = argparse.ArgumentParser(
+            prog="openstack-ha-clustercheck", description=__doc__.split("\n")[0]
+        )
+        p.add_argument("--listen", required=True, help="ADDRESS:PORT to listen on (management address)")
+        p.add_argument("--client", default="mariadb", help="MariaDB command-line client")
+        p.add_argument(
+            "--client-cnf",
+            default="/etc/openstack-ha/clustercheck.cnf",
+            help="client options file with the clustercheck user ('' for none)",
+        )
+        p.add_argument("--position-file", default="/run/openstack-ha/galera-position.json")
+        p.add_argument("--timeout", type=float, default=5.0, help="seconds per status query")
+        p.add_argument("--verbose", action="store_true")
+        return p.parse_args(argv)
+
+
+    def main(argv: list[str] | None = None) -> int:
+        args = parse_args(argv)
+        host, _, port = args.listen.rpartition(":")
+        server = ThreadingHTTPServer((host.strip("[]"), int(port)), make_handler(args))
+        server.daemon_threads = True
+        sys.stderr.write(f"clustercheck: listening on {args.listen} (pid {os.getpid()})\n")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.server_close()
+        return 0
+
+
+    if __name__ == "__main__":
+        sys.exit(main())
   owner: root:root
   permissions: '0755'
   defer: true
 - path: /usr/local/sbin/openstack-ha-galera-bootstrap
-  encoding: gz+b64
-  content: H4sIAAAAAAACA808/XPbRna/86/YIJ0JEIOQFF+uDX3Mnc9x2lzHscfS5aaVVQgCliROIMAAoGiW5f/e97G72AVAWb5JZ5qZ2MRi9+3bt+/7PfjLL862TX12l5dnm327qsrnE8/zqo0smzZJ76erZLpMClkn07uqapu2TjYzAa/qVvwrjYsmWchiH4qqFIu8blqBE0VVi2TRSvhTLLZFIaptmyxlNJm8fpD1XmRJm9wljRRllUlRb8tG3N4S2Ntb4ScATDYrANPsm1auM7Et81YkrZBJulIblJN2JcUvb5pQ4I8if5CilU3bIDgaapK1BJwKGUTiasV7NSJZ1lKGYpfDabcAdJJWVZ3lZdJWNZ1CfkzSttgjDoxeu0r4VHR8gCBKuRPv6nydwFFeVesNTC3b2WRyEYmXYi3Xd3BwWpXD7KKWSbaHo5SpzISfA4ZpsYVz1elKpvciKZudrBvxzfl5MIMd76psPxHC2vEFAANIhMzfqxyIlbfR5Btrs92qAmIu6wRo2MoIyAun3xNR4Xritoqt67tAGgM9d0mDdMK9Clgo2koUMgEyJoCgTEqNZuCikgMRlxXOJrpXOyC6KIHW0eR5JN7CYL3LG4m0TKV4/cvr9/+h0VzBjpvtXZE3KyAFUmJTNXmbV+WMgK3y5QqgIUaN/LWsbKoDVxAB3KOqeUCd6YXhuBRerpgbEVQt0+oBKYxnhmsHqsDN5Ul2l4npdNfUcjNVc25vg5BPeLd3jgc7Iyg6pnhbIlt3zC6Jp/VREBm53rQgE82ARu7FRpPfReKnBcwDTmUafdU4gJo2B+lZ502Tl0s4u2TW3iVwFllmwPxjDMPUbNI637RikeRFAzhsM2BqYJ4W2FFUC7HcSobqm4UbeERIi7pawxGBwoWSgV21LTIAAqRPq/U6b1u4QFhSNiAsgGsTgGy/U4g3+OZBgtQDYcS/XV29mwHN9bGA+3Z1DqLacTUc+i+Xb38G7JirJoYEKL4gIRkdyBGbWjYgdxls0Mj6QdLtJu3k9vZMKSxrPwC0qUBlfQcyhkdHYOukBI20BsEFcW53VX0PJyDupRPCnk0Pa39TA4JnyCp15iCvJwUh7J/JNM+kmU+b4ViD50n4pKHSoWUFYMolMB3sBHyY1LQQJSec3MlFVUtaz8xGa2bA3hI5H8cvL6/CvjbJRJKt81JsG+J52HMCiDywsNR4I1r3qXMjD+AyPUwSQcy7W+UAFZeQANg6UGm1FeuQNajYS9m2AKpB8knNQnStdIn+7e10mlblIl+ClE1qiXcHTARnZLWOW7xAfG9vzUaxugq41dtbVH3dAJ2/lR/xyg/6Ao4wficRAZe7bm+32zybkbIgC1PA6eRHZApAIWkAxt8u379+F19evXx/Fb97e/nT1U9vfyZ1ADMT5DYkPkxWqiwF/VhLRAlVxU+XV9HkHRlQ8Tz67hleVZklwCZFflejmajKYj9jnIgcOdJpkwNAIO9d0uZrmKK4nwxVhIZ4MiE6xvFi225rGcciXxMnJyWwTkLCNpnosXoJDNRI/fz3Boyk+l01+tdml+mftZnabO82dZWCQjAje/MTLPAGcTbP+dr83tYFnDCSdV3VvbFa/rpFZU4nSKuikKwpouQu1cd4lRRFcgegaRJ6BSmYogalmSeYIZ7R7lFF6Zcvy/1k8p+v37+N//rXn34Qc+Gdq/+mI3/o/7xJ/P71q7dgl17jmlpGwC8bOJ9fe8QEM/GerQFcjrFPf/zQPPOvz6ffJdPF9Obw/PfHYOZP//ghexZ4wWQyyeQC1OPSB85rQK+gkwSGc/q9+BmcgxkqVSRp1LTA9XVECtBffMrROihoxw8lbNKDsQCxX/m4958MlXyg0n/Lcn5Vb2UwoSGhtTIjAUz10jI1RQI2OmejAlJf5CkxFVjiBvyhfUQ8iOuQJ+lQ9ETShE9AQHMBjCCK2Aw1ObyaXvDY0AeBnwVM+BEEUaqDoXvUe0Fv/gScuZF1SzZOIJ0XII0rv5HFgiiMS/hwgqw9SEop8G2EaIq5hSLpOXrFfsMfxPnEgAUMUWQ6wFmetteAcIicdjPY4mAGiLBIIW/G0PF36L5GXPRr/N17Tfjo9/TQn9AnIky+EPlCrei/FRIIKM47IEdFTWKKtQRVlVkErdZ89rQAlwLZadY7PRHEZSWLFLDMd9BFAsxhsY+wrpk2N4F7JKSCmRMtZeszkcLuvoLeEiLMHJjLWsOUC4HZBrP7ROmvHJA0FOdBgBxz0YNE3DlHTrPX0ygsIm61d/+0VP6gPAIjlbe37EmBeQLbYFAKyePHeAp9vhdgycA1z9BTJZkdDVBgMoZUnfAy5E58GQQL8P+QhprwZSaNnvaPS4XHu2le5qdQeLypHuYnGOZN9TA/HZVCJXMWa1/fR2vfKdYOD/jjxtARI73b23sJ1vYhKbboT20ScJ/Q70ucEInog6vA6Zn1wIEKOhzpJfonRV6ylgQEoga0ZIsjjR90pwdBxLGI3IQGXSnf+9IL8C68mYeOHgLAKTOHs8AjAq9pK80gYB6KOGTkAQ2CCoRoSfJ8ABaYuYD4NcyHTcHT9wPEmpbpgYl1LzDXoWqtbZwPZit2SdtuN4VkYoDE3CgeMST2SX+xMAbs6SEvkhOARhBJ/ViMZQi/qLagj+eiM8jRIge/qSgMUnwGoC5SkOYPOM7wr4UWAKXJ19OLG5sKPAXVAGOvSMI+OxhvokGoDCQEABCqElfchMYVaGxe0RqR9eNAqP+2smPYyIonGuDLVVVkDQcjvB9LMicEMFfQhf15CV5+JjMMsxD2O/AGyZhlElx/cPcBzzydqVCUlqBXs+UwS+VCWOa6C2tUQNodLWSXHzXQDlFZJ/cKABjhtgIvjpRqlz0RVvYk0qfWV7aWmu81PburS3IwT78gs75GtgFfCJydL+qjoBMjZOVo+4evQvFVhFrQV2CCY2DcIUqqzMFJR+fcL0lcQdtscFdzrAi8rTWIKyK1idQipF4pvpjDRobJlBfS5zB9r76HaIDC53nX58AWgLh5Iuy1J4NTyVntEj4aayThZ+LcN1UdyvCmQ1hd8ZyGASPzYrfao0x4B55xpMhtLDmESNha0jtNjM5ukvpTWyNB2fvQ1NK6HnBgtHU+w9CgAXOqL1dMBT4aQgTmqGrZ6etxPSY0mJ5rx1FVuCML8E00q5nLQ61Nl9RWtiXWeQiTnQA95/Wg2dzK6AbEFdvyvqx25Uw4yRZg9R2IkMmt2BkVz3YnWGbKe5vZO1YhpQ+8EqL1mBfJ+i5LBFymP90oXxJYCJWCoqXhEgYJfBLpDBfSGfXvJiIvm3izx5h6N8v6ae6ykmJ+R1dktUSHFMGsnxMLhWbK0FKWTFjko26btto4SNPZurc5Ueeaj9phrujGcsTGYY6gPiEcVkJS2RT/AKtA9zhGX5Y+bhyI78WFa9oR6jMEGzJqlHu0+KMlFEk/0nuA1qI+YiSC4wubSLC6VDT5beRwohzRV5SSMRbLZHEQN5MC9zk+VCkbk9QJOhcTrWgcg8Zr45h8xUfCiM6ZYJ9eBUw6oLRDBneWa5Zdj+2GfKWmVRGHmgpBhwsC32Z5be/Fzrx6AWTyzh6S+qzI787W++bXwutDkItkW7RNjBSwfWgXnD2rD0K7RkMs9BtCAyszDZZmzGgPTlrkWHgYQOFxhKFW9hdiGhikPM7uhou7dxaAqRqdDmFhnnEIBUdp/RgJ7YxljKkcnTBw47PBNACIKdygB06rJutGLFRco+DMJSpDqHRm52H6+eMIwx+vp4stSgLHwxHH6MhvaBPZpqOb4KRohEIqGZzFQP/7Efr2DuXOdnh49Ghq/slTbaSsY8zzgZMXg7wtiirB+6G/rRty58G+vx+7HWAmuFhZg+F4FJg7EaA978MaJIYtD13Lv0OaDvpgKcC/9pggcSl3sfbRLI3R291OQD99Y3sV7clFzbQlzqB40ZZUZ/sTCTBWbjHahaYLzA1Cw2QYOwxr0KqwxLsh5b5Gw2Or1aDT5EmWgfVv4mqhdDmu6+JD+Lvbg2ApB8oF6JrDXONtsAATRXCdaRbaerrCxrIGHD78u9xz8IBQLOy5zBEn9fJx6nwpTIwK6i3H2jEFYNOp1t5TytVzPYF8m6hP2uuF15s+PwzNxBFOq1N1zgs20Nc3Kg41uY54k7QrP10sZ8pAu3TXMX0T4Tx2J2Cytm7ATo4Lr8NcFYHHWrUNNvhE4P9+Wz4a2JOHTOkFlVDup9G7yB+icAzxEX2QH11iiNb3KBsbHzTUIv8495wNphh5bRf0IoLVSmkCFVL0nv1FxgPpmvxAJIjGNRRf46PNGeAte70TeBjOTacAekrJjPlB43hUzAeXCNuBXMttnvmUKjzvGAoxWYGX7+tlsG0ME+MlTMb90SpaOg0QjSAQAL/Kx33x7fyg5x3V8bCqsPCsOvdMExYDCCceUR6mdjABfKChtPXecrlMuScC64fzQpEmGyoxgSbfbFvKVYaU8NI/WcvPn5+fw2Q0yXNOe3ZeNO6O5sY6vizTKgM85962XUz/BQhMhG3mHlYbkhRcI6yJLlauElD83c9ULVaYIAS686aLvASXZO/Qf1sWeXlvMNCcb27BeCsWvwOrM78zJHCdaowHNrsMb3qzA/VC65x8Gs2KNruYMkrmCfYw1aAUzNhJURuUZa5GCsqcq7FlObSkitoBLMYw0uVcdnctQ+0SDG9o9D6412LeT8j27kN+TOWmFT+CIP9ctT9i/o3088Ae6bP7VCZAhqfg1CTxMMalA48XBbpCk3IZrcm6GuBNL7zATbdYk0YS/965R+LsXZj8lakRkV4jxL6wikn2sfSVzEd1bGBHjN1klepyw6FhItMscOawWhiqWHHA1cfZgZYfLcfSjaU1DI/TD4iIAuboFLv3CGaWYCMxcUSoIYknn7zWkAs91pnmKicxrM/giG2s6mxUgEKrb0hv2ossQRVg8hKMYeNrMwkP6CmQJnbiABSDj2D/4+peFWlIitaYbRhMFs+EF8E7ZpNOumAIuGjnPUGkMKKIsi3aOW0YdZkFUFmsQvLY4nu5byx8SOWtVO3YMyVhOJ3SpYzC8HRaB67adhOjAGzrQiW6+z5+XyuSf2t7AUPV4pb7I3gkcsDfndEw2xApsHVnVN/jC6ygtNsm5AdWL+AzAUXh0NqIdNbDVjx2M0KEbUekfXBHmDBQQjAWpcSfSmsqKP7bS1oXWunpYLzooOop8oRL1XebNas6BFXOreI0y/FmpxanrKqG4iXv+qDeH28o1YOVJWzwUSDIl1QPtHBZ4bru3hce/pydnR0QJOgI3HIQZR/7EbBn8cn8uUnHInRQDZT6ADLD4/X5DWpICNFPF2kcBuopjqgrRJOIAEdmjY+AL25cG+N3dxOaOCAUV/vNUy+MM72PXVfXV/D/8Y7GLkUdVV2Mti1kvdTtzOl2FB2WCba7cdxq00Hl6IFDzc3w2EK26WpmunaurzXhuELW428MjB3ZYCBNIeXGBkKKB5brNXisiGbxAnDu03t7AVZdaI2evK7grFWZp+FkvA73rioKNmsSy2xgxvLCbcxT9Lq9xaoBtgzWbqOl8a0y0EhUD54zYhAEPGOd6+RC2HUHPynmkjZ2JymLsUIjgmq941GTXMe6szacM7qDoxNoUyoY2IliGysLMAi1aeIXzLAEbBBkM+PRlaIUMPcHg2mdoI/7KoMjXCMcvBpYZmYaOs91rbVzD/pnsUqtjuOkYaiWAjwd13hGbYmePQpB3Qkm27srmo34VwgfS07i0FtrO1bDq+5NtnHQTPP93LDSKP7jRS3iZ+zo7RW2xotbXJJaYk/3dqPaow9DXp1F54ujaEYOGYlL6lNFUfCGiOg6nsr3hCg1ObXX7kVSY5Gn4SLHsqoyq7hj1bzZhxiBPSy/3GG7KagyrBaeLF1itdWOl4IeoayUHmoY5Qs6iUftL2EyNR7sMwjknAzJpWwfabp/g9mIH/4MV7zYYpOjTj+UcjdVKl5UuoE+MCpHJUlGwrfHor3xAHw0vMMwH3WBDuc+L5oTX1rN8PgFQ9edv5dtqJucsZjKB5+YSChqZAJWza+9/xrS7EPz9QX8/08e5yFQ6SfLZg6r3gzMO/coyh03dDbbu3GQEUHzxu5nbBfTe4KA5/S+25h3o5agmvttyCfH8OBDObbDh7IfMvAVPS1mMJ4/7Osmhk4Lw4FTV5qhUZnFII7K94lRC7gO0LAxrOcJWdbPtbyPmUHS6piRY/A3VpWS05+qBWLMsBH5bUPGeTiSEoL5+WvZAA/Q/8OIPrZN7vXXyjp9zZvfDGxuz69UFnVoLvniDvjW6hjxglN5cPQVrCq39o7GdZe1TjXR8t0D01lByqCIcTKk7uXNqVPR6bdH51Z/MmGa7/sN90hI/ACA9R0VPawPNHRX00v1PZhptne/6OFvn7jd3v6SRX1jdgmjmBJjqVWfSzScQkOzMJIr8ddg57Y1tuvQt2Nn+BnZ2fvXL3948zpaY7eV3dKk1aRnzh+pXIt5VkkX+xauk3ppIvRu6VEpnICYDOYQBzMZdTmg3pbxP3xxednqfOYDuiR52mImBJ7yGhsyxz54mD/hbA6L9TPJjJ6TIEbd9jCH/4OIF2HQrQ6YrrPTGVJzAHNd85GkqkZnkCzqCMNT6Gsc36RemtHcSy/v4pz13EK6c2L/L1G2vGYVqz3lXMaJe+q5xpxrYEa7sSRUTSQBa+wLixQkZqcp4erFmKhBRLCa1jANyU1B8FJ/pTT4dvKF7UlklaUvzQX9dqRHnDoz4DFmXY71E0Iyktr0LGgHvLFuyaC3TymQz2ACNil6qu3J830ehT9w7nUT5cjtYx7c+tDAoH7aJbaKWsoUzPs2B6zVoAjfP0d3FrdP7tQ3t3a1iyEGxyFjnNSj/e1PkIJY3+n1xlj4lDsVdjBUK9dYZNm1x4HNRBdDtR4inui6nQzTSAx0d2nPaVDnvXjSZdiNCafvQW30W1MagfcY0lFKF8NcXac7HE3TOae6ath3w7oCk2V1uAXmtN4Co/+q+9CSP6ak7zLZ4el9UondjupzSgx4+BvKLoLjsjEVIajQ0LDv5rbt9DTiwtPqT88DGR5ZduTaRROcUoiKXTUCeZPltf9I64Bq2Rqgg71KeQKOBwrkwVpj80HPIXC4kyryXXvZeE1+rBDOo2q3ubv1jRvfs+NBJWs3xLXK1/2+Wohs89rtQsicLgS3bWpq9R2s1lXmM4BQnFf//O23wef0CeiVJ7sEmiq9B8yc29KLdNtXhJN0azmz49y+h3cUa5rNr1162U0SzpuRy+n1Oo9c1GDG+KX1vm3TcUFVzt/++OOpt3CeB3C66nkJun84qbnPMZOiP2kewQXpJNv5Af8ew3WTZ6qDZ5TeX2l6w7yvgjEAVuPI4xBgkgvhxjL4Tj7n8YD74ptzq4k5L6Qj6UrV4HGDQbDKN0vxI35kYJULMPXd3+r7E8nKTjvwRyKOUsxyriuTh/gCRqU4MCmOZxYlTge+FwMRVpHvefTtWN8J6xduu3xqZ8OvxSDz9SQ9xj224RhjATduqUgJLkxfP+UldtcgfoMM3IjW+pQ2g/sPR7oVua5P1it72r8T4J3oqFFcwt8YYctHt4nDptZcdIt8C0GrAYEzihZpr3ja64+bvLa/u7HA3efIoJ/c6Pl58LS6f8/mjlb+XY7qLfnshJ1pzzUleyugfPX2zZuXP/9waTfK9+trN9ydRB8lTpwuZm/mhNDMCx4Hp+odP6g33G066+I2Na4w1OD4KZwcTSYclBjYgAe769U0vZs0YRf9wqj+1wiil/Vyi//Mxjt8qjtJAh4A4j36BbyHrjT/MyZwunkcZ1Uax/wFJmdb9SdOKhTG2iwaK9rQ9/Q/OEFwqOtyfroV2+zKDd/jELs+XjDgOfDwXPXW6ntUdhsNJpY/I+6YIvuJBOzzF76IUpV9/SRLATcCUGaKrkLuL1ZuQK9xuVbQOafEUdpkkuOHGigPcUzBTRzj9cax1/0rBSASrU+XDoD/F34HkLwjSgAA
+  content: |
+    #!/usr/bin/python3
+    """openstack-ha-galera-bootstrap: start Galera safely, on first boot or after a full outage.
+
+    Every database node runs ``start`` (a oneshot systemd unit at each boot on
+    the VMs, the live tests run the same file). The nodes agree, without a
+    coordinator, on exactly one node that bootstraps a new Primary Component:
+
+    1. A member that is already synced (its clustercheck answers 200): nobody
+       bootstraps; this node joins it.
+    2. A member whose grastate.dat says ``safe_to_bootstrap: 1`` (it was the
+       last to leave a clean cluster) bootstraps; ties go to the lowest name.
+    3. Otherwise, once EVERY member has published its position: the highest
+       seqno bootstraps (a node whose grastate seqno is -1 after a crash first
+       recovers it with ``mariadbd --wsrep-recover``), ties by the lowest node
+       name. On a first boot every position is empty, so the lowest name
+       bootstraps.
+    4. If some member's position is still missing when the wait ends, nobody
+       bootstraps: the script fails loudly instead of guessing (bootstrapping
+       from a stale node would lose committed transactions).
+
+    Positions travel over HTTP: ``position`` writes this node's JSON into the
+    position file and the clustercheck responder serves it at
+    ``/galera-position`` on port 9200 of the management network.
+
+    Other commands: ``position`` (print/record this node's position),
+    ``decide`` (print the decision as JSON, start nothing), ``prepare`` (once,
+    before the first start: create the SST, clustercheck and admin users in a
+    private server without networking and without wsrep, so whichever node
+    bootstraps already has them). Settings come from a JSON file (``--config``)
+    rendered for each node; in ``bootstrap_command``/``join_command`` the text
+    ``{position}`` becomes this node's ``uuid:seqno`` (also exported as
+    ``WSREP_START_POSITION``), so a restarted member can rejoin by IST.
+    Python 3.9+ standard library only: this file is copied verbatim onto the
+    nodes.
+    """
+
+    from __future__ import annotations
+
+    import argparse
+    import json
+    import os
+    import pwd
+    import re
+    import subprocess
+    import sys
+    import tempfile
+    import time
+    import urllib.error
+    import urllib.request
+    from collections.abc import Callable
+    from dataclasses import dataclass
+    from typing import Any
+
+    ZERO_UUID = "00000000-0000-0000-0000-000000000000"
+    _RECOVERED = re.compile(r"WSREP: Recovered position:?\s+([0-9a-f-]{36}):(-?\d+)")
+
+
+    def log(message: str) -> None:
+        sys.stderr.write(f"openstack-ha-galera-bootstrap: {message}\n")
+        sys.stderr.flush()
+
+
+    @dataclass(frozen=True)
+    class Position:
+        """A member's place in the replication history."""
+
+        node: str
+        uuid: str = ZERO_UUID
+        seqno: int = -1
+        safe_to_bootstrap: bool = False
+        synced: bool = False
+
+        @property
+        def fresh(self) -> bool:
+            return self.uuid == ZERO_UUID and self.seqno < 0
+
+        def to_json(self) -> dict[str, Any]:
+            return {
+                "node": self.node,
+                "uuid": self.uuid,
+                "seqno": self.seqno,
+                "safe_to_bootstrap": 1 if self.safe_to_bootstrap else 0,
+            }
+
+        @classmethod
+        def from_json(cls, data: dict[str, Any]) -> Position:
+            return cls(
+                node=str(data["node"]),
+                uuid=str(data.get("uuid", ZERO_UUID)),
+                seqno=int(data.get("seqno", -1)),
+                safe_to_bootstrap=int(data.get("safe_to_bootstrap", 0)) == 1,
+                synced=bool(data.get("synced", False)),
+            )
+
+
+    @dataclass(frozen=True)
+    class Decision:
+        """``action`` is bootstrap, join or wait; ``leader`` the node that bootstraps or runs."""
+
+        action: str
+        leader: str | None
+        reason: str
+
+        def to_json(self) -> dict[str, Any]:
+            return {"action": self.action, "leader": self.leader, "reason": self.reason}
+
+
+    def parse_grastate(text: str) -> dict[str, str]:
+        """The ``key: value`` pairs of a grastate.dat."""
+        out: dict[str, str] = {}
+        for line in text.splitlines():
+            if line.startswith("#") or ":" not in line:
+                continue
+            key, _, value = line.partition(":")
+            out[key.strip()] = value.strip()
+        return out
+
+
+    def parse_recovered(log_text: str) -> tuple[str, int] | None:
+        """(uuid, seqno) from the error log of ``mariadbd --wsrep-recover``."""
+        found = _RECOVERED.findall(log_text)
+        if not found:
+            return None
+        uuid, seqno = found[-1]
+        return uuid, int(seqno)
+
+
+    def decide(me: str, members: list[str], positions: dict[str, Position]) -> Decision:
+        """Who bootstraps. ``positions`` holds the members that answered (this node included).
+
+        Pure and deterministic: every node computes the same leader from the same
+        positions, which is what makes the protocol safe without a coordinator.
+        """
+        if me not in members:
+            raise ValueError(f"{me!r} is not a member ({', '.join(members)})")
+        synced = sorted(n for n, p in positions.items() if p.synced and n != me)
+        if synced:
+            return Decision("join", synced[0], f"{synced[0]} is synced: joining its cluster")
+        safe = sorted(n for n, p in positions.items() if p.safe_to_bootstrap)
+        if safe:
+            leader = safe[0]
+            why = f"{leader} has safe_to_bootstrap: 1 in grastate.dat"
+            return Decision("bootstrap" if leader == me else "join", leader, why)
+        missing = sorted(set(members) - set(positions))
+        if missing:
+            return Decision(
+                "wait",
+                None,
+                f"no member is synced or safe to bootstrap, and the position of "
+                f"{', '.join(missing)} is unknown: bootstrapping now could lose transactions",
+            )
+        ranked = sorted(positions.values(), key=lambda p: (-p.seqno, p.node))
+        leader = ranked[0].node
+        if all(p.fresh for p in positions.values()):
+            why = f"first boot (no member has a history): the lowest name, {leader}, bootstraps"
+        else:
+            top = ranked[0].seqno
+            tied = [p.node for p in ranked if p.seqno == top]
+            why = f"{leader} has the highest seqno ({top})"
+            if len(tied) > 1:
+                why += f", tied with {', '.join(t for t in tied if t != leader)}; lowest name wins"
+        return Decision("bootstrap" if leader == me else "join", leader, why)
+
+
+    class Config:
+        """Settings for one node (the rendered JSON file)."""
+
+        def __init__(self, data: dict[str, Any]) -> None:
+            self.node: str = data["node"]
+            self.members: list[dict[str, str]] = list(data["members"])
+            self.datadir: str = data.get("datadir", "/var/lib/mysql")
+            self.defaults_file: str | None = data.get("defaults_file")
+            self.mariadbd: str = data.get("mariadbd", "/usr/sbin/mariadbd")
+            self.client: str = data.get("client", "mariadb")
+            self.install_db: str = data.get("install_db", "mariadb-install-db")
+            self.user: str = data.get("user", "mysql")
+            self.clustercheck_port: int = int(data.get("clustercheck_port", 9200))
+            self.position_file: str = data.get(
+                "position_file", "/run/openstack-ha/galera-position.json"
+            )
+            self.init_sql: str = data.get("init_sql", "/etc/openstack-ha/galera-init.sql")
+            self.prepared_marker: str = data.get(
+                "prepared_marker", "/var/lib/openstack-ha/galera-prepared"
+            )
+            self.peer_timeout_s: float = float(data.get("peer_timeout_s", 600))
+            self.poll_interval_s: float = float(data.get("poll_interval_s", 3))
+            self.bootstrap_command: list[str] = list(
+                data.get("bootstrap_command", ["galera_new_cluster"])
+            )
+            self.join_command: list[str] = list(
+                data.get("join_command", ["systemctl", "start", "mariadb"])
+            )
+
+        @property
+        def member_names(self) -> list[str]:
+            return sorted(m["name"] for m in self.members)
+
+        def address_of(self, name: str) -> str:
+            for member in self.members:
+                if member["name"] == name:
+                    return member["address"]
+            raise KeyError(name)
+
+        def server_args(self) -> list[str]:
+            # mariadbd insists that --defaults-file comes first.
+            return [f"--defaults-file={self.defaults_file}"] if self.defaults_file else []
+
+
+    def _grastate_path(cfg: Config) -> str:
+        return os.path.join(cfg.datadir, "grastate.dat")
+
+
+    def recover_position(cfg: Config) -> tuple[str, int] | None:
+        """Run ``mariadbd --wsrep-recover`` and parse the recovered position."""
+        fd, log_path = tempfile.mkstemp(prefix="wsrep-recover-", suffix=".log")
+        os.close(fd)
+        cmd = [cfg.mariadbd, *cfg.server_args(), "--wsrep-recover", f"--log-error={log_path}"]
+        if os.geteuid() == 0:
+            os.chown(log_path, *_uid_gid(cfg.user))
+            cmd.append(f"--user={cfg.user}")
+        log(f"seqno is -1: recovering the position with {' '.join(cmd)}")
+        try:
+            subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
+            with open(log_path, encoding="utf-8", errors="replace") as fh:
+                return parse_recovered(fh.read())
+        finally:
+            os.unlink(log_path)
+
+
+    def _uid_gid(user: str) -> tuple[int, int]:
+        entry = pwd.getpwnam(user)
+        return entry.pw_uid, entry.pw_gid
+
+
+    def local_position(cfg: Config) -> Position:
+        """This node's position from grastate.dat, recovered when seqno is -1."""
+        try:
+            with open(_grastate_path(cfg), encoding="utf-8") as fh:
+                state = parse_grastate(fh.read())
+        except FileNotFoundError:
+            return Position(node=cfg.node)
+        uuid = state.get("uuid", ZERO_UUID)
+        seqno = int(state.get("seqno", "-1"))
+        safe = state.get("safe_to_bootstrap", "0") == "1"
+        if seqno < 0 and uuid != ZERO_UUID:
+            recovered = recover_position(cfg)
+            if recovered is not None:
+                uuid, seqno = recovered
+                log(f"recovered position {uuid}:{seqno}")
+            else:
+                log("could not recover the position; this node counts as seqno -1")
+        return Position(node=cfg.node, uuid=uuid, seqno=seqno, safe_to_bootstrap=safe)
+
+
+    def record_position(cfg: Config, position: Position) -> None:
+        os.makedirs(os.path.dirname(cfg.position_file), exist_ok=True)
+        tmp = cfg.position_file + ".tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(position.to_json(), fh, sort_keys=True)
+            fh.write("\n")
+        os.replace(tmp, cfg.position_file)
+
+
+    def _http_get(url: str, timeout_s: float) -> tuple[int, str] | None:
+        try:
+            with urllib.request.urlopen(url, timeout=timeout_s) as resp:
+                return resp.status, resp.read().decode("utf-8", "replace")
+        except urllib.error.HTTPError as exc:
+            return exc.code, ""
+        except (OSError, ValueError):
+            return None
+
+
+    def peer_position(cfg: Config, name: str) -> Position | None:
+        address = cfg.address_of(name)
+        host = f"[{address}]" if ":" in address else address
+        got = _http_get(f"http://{host}:{cfg.clustercheck_port}/galera-position", timeout_s=3)
+        if got is None or got[0] != 200:
+            return None
+        try:
+            return Position.from_json(json.loads(got[1]))
+        except (ValueError, KeyError, TypeError):
+            return None
+
+
+    def peer_synced(cfg: Config, name: str) -> bool:
+        address = cfg.address_of(name)
+        host = f"[{address}]" if ":" in address else address
+        got = _http_get(f"http://{host}:{cfg.clustercheck_port}/", timeout_s=3)
+        return got is not None and got[0] == 200
+
+
+    def gather(
+        cfg: Config,
+        mine: Position,
+        fetch: Callable[[Config, str], Position | None] = peer_position,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> Decision:
+        """Poll the peers until the decision is not ``wait`` or the wait ends."""
+        deadline = clock() + cfg.peer_timeout_s
+        last_reason = ""
+        while True:
+            positions = {cfg.node: mine}
+            for name in cfg.member_names:
+                if name != cfg.node:
+                    got = fetch(cfg, name)
+                    if got is not None:
+                        positions[name] = got
+            decision = decide(cfg.node, cfg.member_names, positions)
+            if decision.action != "wait":
+                return decision
+            if decision.reason != last_reason:
+                log(f"waiting: {decision.reason}")
+                last_reason = decision.reason
+            if clock() >= deadline:
+                return Decision(
+                    "fail",
+                    None,
+                    f"gave up after {cfg.peer_timeout_s:.0f} s: {decision.reason}. Start the "
+                    "missing members, or if they are lost for good, bootstrap the member with "
+                    "the highest seqno by hand (set safe_to_bootstrap: 1 in its grastate.dat)",
+                )
+            sleep(cfg.poll_interval_s)
+
+
+    def mark_safe_to_bootstrap(cfg: Config) -> None:
+        """Set ``safe_to_bootstrap: 1`` (MariaDB refuses --wsrep-new-cluster otherwise)."""
+        path = _grastate_path(cfg)
+        try:
+            with open(path, encoding="utf-8") as fh:
+                text = fh.read()
+        except FileNotFoundError:
+            return  # first boot: no grastate yet, nothing to refuse
+        if re.search(r"^safe_to_bootstrap:\s*1\s*$", text, flags=re.M):
+            return
+        new = re.sub(r"^safe_to_bootstrap:.*$", "safe_to_bootstrap: 1", text, flags=re.M)
+        if new == text:
+            new = text.rstrip("\n") + "\nsafe_to_bootstrap: 1\n"
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(new)
+        log(f"set safe_to_bootstrap: 1 in {path}")
+
+
+    def wait_for_synced_peer(cfg: Config, leader: str | None) -> bool:
+        deadline = time.monotonic() + cfg.peer_timeout_s
+        names = [leader] if leader else [n for n in cfg.member_names if n != cfg.node]
+        others = [n for n in cfg.member_names if n != cfg.node]
+        while time.monotonic() < deadline:
+            for name in [*names, *others]:
+                if peer_synced(cfg, name):
+                    log(f"{name} is synced")
+                    return True
+            time.sleep(cfg.poll_interval_s)
+        return False
+
+
+    def with_position(command: list[str], position: Position) -> list[str]:
+        """``{position}`` in a command becomes ``uuid:seqno`` (for ``--wsrep-start-position``).
+
+        A node restarted after a crash joins by IST instead of a full SST when
+        it starts from its recovered position (measured: tests/live/README.md).
+        """
+        text = f"{position.uuid}:{position.seqno}"
+        return [arg.replace("{position}", text) for arg in command]
+
+
+    def run_with_position(command: list[str], position: Position) -> int:
+        env = dict(os.environ, WSREP_START_POSITION=f"{position.uuid}:{position.seqno}")
+        return subprocess.run(command, check=False, env=env).returncode
+
+
+    def cmd_position(cfg: Config) -> int:
+        position = local_position(cfg)
+        record_position(cfg, position)
+        print(json.dumps(position.to_json(), sort_keys=True))
+        return 0
+
+
+    def cmd_decide(cfg: Config) -> int:
+        position = local_position(cfg)
+        record_position(cfg, position)
+        decision = gather(cfg, position)
+        print(json.dumps(decision.to_json(), sort_keys=True))
+        return 0 if decision.action in ("bootstrap", "join") else 1
+
+
+    def cmd_start(cfg: Config) -> int:
+        if peer_synced_local(cfg):
+            log("the local server is already synced; nothing to do")
+            return 0
+        position = local_position(cfg)
+        record_position(cfg, position)
+        log(
+            f"local position {position.uuid}:{position.seqno} safe_to_bootstrap="
+            f"{int(position.safe_to_bootstrap)}"
+        )
+        decision = gather(cfg, position)
+        log(f"decision: {decision.action} ({decision.reason})")
+        if decision.action == "bootstrap":
+            mark_safe_to_bootstrap(cfg)
+            command = with_position(cfg.bootstrap_command, position)
+            log(f"bootstrapping a new Primary Component: {' '.join(command)}")
+            return run_with_position(command, position)
+        if decision.action == "join":
+            if not wait_for_synced_peer(cfg, decision.leader):
+                log(f"no member became synced within {cfg.peer_timeout_s:.0f} s; not joining")
+                return 1
+            command = with_position(cfg.join_command, position)
+            log(f"joining: {' '.join(command)}")
+            return run_with_position(command, position)
+        log(decision.reason)
+        return 1
+
+
+    def peer_synced_local(cfg: Config) -> bool:
+        return peer_synced(cfg, cfg.node)
+
+
+    def cmd_prepare(cfg: Config) -> int:
+        """Create the users once, in a private server (no network, no wsrep)."""
+        if os.path.exists(cfg.prepared_marker):
+            log(f"already prepared ({cfg.prepared_marker} exists)")
+            return 0
+        if not os.path.isdir(os.path.join(cfg.datadir, "mysql")):
+            log(f"initialising {cfg.datadir}")
+            subprocess.run(
+                [cfg.install_db, *cfg.server_args(), f"--user={cfg.user}", f"--datadir={cfg.datadir}"],
+                check=True,
+                timeout=300,
+            )
+        rundir = tempfile.mkdtemp(prefix="galera-prepare-")
+        os.chmod(rundir, 0o755)
+        if os.geteuid() == 0:
+            os.chown(rundir, *_uid_gid(cfg.user))
+        sock = os.path.join(rundir, "prepare.sock")
+        server = subprocess.Popen(
+            [
+                cfg.mariadbd,
+                *cfg.server_args(),
+                f"--user={cfg.user}",
+                f"--datadir={cfg.datadir}",
+                "--wsrep-on=OFF",
+                "--wsrep-provider=none",
+                "--skip-networking",
+                f"--socket={sock}",
+                f"--pid-file={os.path.join(rundir, 'prepare.pid')}",
+                f"--log-error={os.path.join(rundir, 'prepare.err')}",
+            ]
+        )
+        try:
+            deadline = time.monotonic() + 120
+            while not os.path.exists(sock):
+                if server.poll() is not None or time.monotonic() > deadline:
+                    log(f"the private server did not start; see {rundir}/prepare.err")
+                    return 1
+                time.sleep(0.5)
+            with open(cfg.init_sql, encoding="utf-8") as fh:
+                sql = fh.read()
+            subprocess.run(
+                [cfg.client, f"--socket={sock}", "-u", "root"],
+                input=sql,
+                text=True,
+                check=True,
+                timeout=120,
+            )
+            log("created the SST, clustercheck and admin users")
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=120)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait(timeout=30)
+        os.makedirs(os.path.dirname(cfg.prepared_marker), exist_ok=True)
+        with open(cfg.prepared_marker, "w", encoding="utf-8") as fh:
+            fh.write("prepared\n")
+        return 0
+
+
+    COMMANDS: dict[str, Callable[[Config], int]] = {
+        "position": cmd_position,
+        "decide": cmd_decide,
+        "start": cmd_start,
+        "prepare": cmd_prepare,
+    }
+
+
+    def main(argv: list[str] | None = None) -> int:
+        p = argparse.ArgumentParser(
+            prog="openstack-ha-galera-bootstrap", description=__doc__.split("\n")[0]
+        )
+        p.add_argument("--config", default="/etc/openstack-ha/galera-bootstrap.json")
+        p.add_argument("command", choices=sorted(COMMANDS))
+        args = p.parse_args(argv)
+        with open(args.config, encoding="utf-8") as fh:
+            cfg = Config(json.load(fh))
+        return COMMANDS[args.command](cfg)
+
+
+    if __name__ == "__main__":
+        sys.exit(main())
   owner: root:root
   permissions: '0755'
   defer: true
