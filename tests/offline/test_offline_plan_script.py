@@ -40,3 +40,9 @@ def test_offline_plan_refuses_a_folder_that_is_not_a_stack(tmp_path: Path) -> No
     assert result.returncode == 2
     assert f"offline-plan: {tmp_path} is not a synthesized stack folder" in result.stderr
     assert "python stacks/main.py" in result.stderr
+
+
+def test_offline_plan_names_a_missing_tool(planned_lab: PlannedLab) -> None:
+    result = _run("--tool", "no-such-terraform", str(planned_lab("libvirt-collapsed").stack_dir))
+    assert result.returncode == 2
+    assert "offline-plan: no-such-terraform is not on PATH" in result.stderr

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -78,10 +79,17 @@ def main(argv: list[str] | None = None) -> int:
         print(summary[-1])
         return 0
 
-    if args.workdir is not None:
-        return run(args.workdir.resolve())
-    with tempfile.TemporaryDirectory(prefix="offline-plan-") as tmp:
-        return run(Path(tmp))
+    try:
+        if args.workdir is not None:
+            return run(args.workdir.resolve())
+        with tempfile.TemporaryDirectory(prefix="offline-plan-") as tmp:
+            return run(Path(tmp))
+    except FileNotFoundError as exc:  # no terraform/tofu on PATH
+        print(f"offline-plan: {exc}", file=sys.stderr)
+        return 2
+    except (RuntimeError, subprocess.TimeoutExpired) as exc:  # backend init failed / hung
+        print(f"offline-plan: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

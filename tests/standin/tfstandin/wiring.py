@@ -82,8 +82,8 @@ def find_tool(preferred: str | None = None) -> str:
     path = shutil.which(name)
     if path is None:
         raise FileNotFoundError(
-            f"{name} is not on PATH; install Terraform (this project tests with 1.11.4) "
-            "or OpenTofu and set TFSTANDIN_TOOL=tofu"
+            f"{name} is not on PATH; install Terraform (this project tests with 1.11.4), "
+            "or OpenTofu and pass --tool tofu / set TFSTANDIN_TOOL=tofu"
         )
     return path
 
