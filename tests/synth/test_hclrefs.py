@@ -27,6 +27,13 @@ resource "libvirt_domain" "b" {
   depends_on = ["kept.as.text"]
 EOF
   description = "provider = \\"x.y\\""
+  lifecycle {
+    ignore_changes = [
+      "user_data",
+      "disk[0].wwn",
+    ]
+    replace_triggered_by = ["libvirt_volume.z.id"]
+  }
 }
 """
 
@@ -46,6 +53,13 @@ resource "libvirt_domain" "b" {
   depends_on = ["kept.as.text"]
 EOF
   description = "provider = \\"x.y\\""
+  lifecycle {
+    ignore_changes = [
+      user_data,
+      disk[0].wwn,
+    ]
+    replace_triggered_by = [libvirt_volume.z.id]
+  }
 }
 """
 
@@ -67,7 +81,9 @@ def test_terraform_accepts_the_bare_references_without_a_deprecation_warning(
     quoted = (
         'resource "terraform_data" "a" {\n  input = 1\n}\n'
         'resource "terraform_data" "b" {\n  provider = "terraform"\n'
-        '  depends_on = [\n    "terraform_data.a",\n  ]\n}\n'
+        "  input = 2\n"
+        '  depends_on = [\n    "terraform_data.a",\n  ]\n'
+        '  lifecycle {\n    ignore_changes = [\n      "input",\n    ]\n  }\n}\n'
     )
     results = {}
     for name, text in (("quoted", quoted), ("bare", unquote_meta_references(quoted))):

@@ -1616,7 +1616,7 @@ runcmd:
 EOF
   lifecycle {
     ignore_changes = [
-      "user_data",
+      user_data,
     ]
   }
 }
@@ -3114,7 +3114,7 @@ runcmd:
 EOF
   lifecycle {
     ignore_changes = [
-      "user_data",
+      user_data,
     ]
   }
 }
@@ -4612,7 +4612,7 @@ runcmd:
 EOF
   lifecycle {
     ignore_changes = [
-      "user_data",
+      user_data,
     ]
   }
 }

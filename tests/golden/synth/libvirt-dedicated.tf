@@ -302,7 +302,7 @@ runcmd:
 EOF
   lifecycle {
     ignore_changes = [
-      "user_data",
+      user_data,
     ]
   }
 }
@@ -484,7 +484,7 @@ runcmd:
 EOF
   lifecycle {
     ignore_changes = [
-      "user_data",
+      user_data,
     ]
   }
 }
@@ -666,7 +666,7 @@ runcmd:
 EOF
   lifecycle {
     ignore_changes = [
-      "user_data",
+      user_data,
     ]
   }
 }
@@ -1836,7 +1836,7 @@ runcmd:
 EOF
   lifecycle {
     ignore_changes = [
-      "user_data",
+      user_data,
     ]
   }
 }
@@ -3000,7 +3000,7 @@ runcmd:
 EOF
   lifecycle {
     ignore_changes = [
-      "user_data",
+      user_data,
     ]
   }
 }
@@ -4164,7 +4164,7 @@ runcmd:
 EOF
   lifecycle {
     ignore_changes = [
-      "user_data",
+      user_data,
     ]
   }
 }
@@ -4423,7 +4423,7 @@ runcmd:
 EOF
   lifecycle {
     ignore_changes = [
-      "user_data",
+      user_data,
     ]
   }
 }
@@ -4653,7 +4653,7 @@ runcmd:
 EOF
   lifecycle {
     ignore_changes = [
-      "user_data",
+      user_data,
     ]
   }
 }
@@ -4883,7 +4883,7 @@ runcmd:
 EOF
   lifecycle {
     ignore_changes = [
-      "user_data",
+      user_data,
     ]
   }
 }
@@ -5459,7 +5459,7 @@ runcmd:
 EOF
   lifecycle {
     ignore_changes = [
-      "user_data",
+      user_data,
     ]
   }
 }
@@ -6044,7 +6044,7 @@ runcmd:
 EOF
   lifecycle {
     ignore_changes = [
-      "user_data",
+      user_data,
     ]
   }
 }

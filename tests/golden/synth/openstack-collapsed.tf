@@ -1345,7 +1345,7 @@ EOF
   }
   lifecycle {
     ignore_changes = [
-      "user_data",
+      user_data,
     ]
   }
 }
@@ -2024,7 +2024,7 @@ EOF
   }
   lifecycle {
     ignore_changes = [
-      "user_data",
+      user_data,
     ]
   }
 }
@@ -2703,7 +2703,7 @@ EOF
   }
   lifecycle {
     ignore_changes = [
-      "user_data",
+      user_data,
     ]
   }
 }

@@ -463,7 +463,7 @@ EOF
   }
   lifecycle {
     ignore_changes = [
-      "user_data",
+      user_data,
     ]
   }
 }
@@ -630,7 +630,7 @@ EOF
   }
   lifecycle {
     ignore_changes = [
-      "user_data",
+      user_data,
     ]
   }
 }
@@ -797,7 +797,7 @@ EOF
   }
   lifecycle {
     ignore_changes = [
-      "user_data",
+      user_data,
     ]
   }
 }
@@ -1308,7 +1308,7 @@ EOF
   }
   lifecycle {
     ignore_changes = [
-      "user_data",
+      user_data,
     ]
   }
 }
@@ -1683,7 +1683,7 @@ EOF
   }
   lifecycle {
     ignore_changes = [
-      "user_data",
+      user_data,
     ]
   }
 }
@@ -2058,7 +2058,7 @@ EOF
   }
   lifecycle {
     ignore_changes = [
-      "user_data",
+      user_data,
     ]
   }
 }
@@ -2337,7 +2337,7 @@ EOF
   }
   lifecycle {
     ignore_changes = [
-      "user_data",
+      user_data,
     ]
   }
 }
@@ -2546,7 +2546,7 @@ EOF
   }
   lifecycle {
     ignore_changes = [
-      "user_data",
+      user_data,
     ]
   }
 }
@@ -2755,7 +2755,7 @@ EOF
   }
   lifecycle {
     ignore_changes = [
-      "user_data",
+      user_data,
     ]
   }
 }
@@ -3482,7 +3482,7 @@ EOF
   }
   lifecycle {
     ignore_changes = [
-      "user_data",
+      user_data,
     ]
   }
 }
@@ -3926,7 +3926,7 @@ EOF
   }
   lifecycle {
     ignore_changes = [
-      "user_data",
+      user_data,
     ]
   }
 }
