@@ -38,6 +38,7 @@ from openstack_ha.render.rabbitmq import (
     RabbitmqNode,
     RabbitmqSettings,
     render_enabled_plugins,
+    render_rabbitmq_advanced_config,
     render_rabbitmq_conf,
     render_rabbitmq_env,
 )
@@ -417,6 +418,12 @@ def test_rabbitmq_clustered_conf_exactly() -> None:
         "cluster_formation.classic_config.nodes.2 = rabbit@mq2\n"
         "cluster_formation.classic_config.nodes.3 = rabbit@mq3\n"
         "cluster_partition_handling = pause_minority\n"
+        "net_ticktime = 10\n"
+    )
+    assert render_rabbitmq_advanced_config() == (
+        "%% Rendered by openstack-ha: quorum queues elect a new leader soon after a\n"
+        "%% broker is cut off (Ra's failure detector polls every 250 ms, default 1000).\n"
+        "[{aten, [{poll_interval, 250}]}].\n"
     )
     assert render_rabbitmq_env(BROKERS[1]) == (
         "# Rendered by openstack-ha: Erlang node name and epmd address.\n"

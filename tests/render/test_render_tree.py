@@ -51,6 +51,7 @@ def test_each_role_gets_exactly_its_files() -> None:
     assert set(lab.node("db2").paths()) == COMMON | DB_FILES | CLUSTER_FILES
     assert set(lab.node("mq1").paths()) == COMMON | {
         "/etc/rabbitmq/rabbitmq.conf",
+        "/etc/rabbitmq/advanced.config",
         "/etc/rabbitmq/rabbitmq-env.conf",
         "/etc/rabbitmq/enabled_plugins",
         "/var/lib/rabbitmq/.erlang.cookie",

@@ -12,6 +12,20 @@ and 3.10 refuses unknown keys at boot. A queue type cannot be set by a
 policy in any version; oslo.messaging clients may also ask for quorum
 queues themselves (``[oslo_messaging_rabbit] rabbit_quorum_queue = true``).
 
+Failure detection (clustered mode), measured by the live tests
+(tests/live/scenarios/test_rabbitmq.py: a quorum queue's leader node loses
+its links and is SIGKILLed while a client publishes with confirms):
+
+- ``advanced.config`` polls Ra's failure detector (aten) every 250 ms
+  instead of 1 s. A quorum queue elects a new leader only after aten
+  reports the old one's node down, and Ra waits up to one more poll
+  interval before its election; longest publish gap 5.7-10.4 s with the
+  defaults, 0.6-0.9 s with 250 ms (0 confirmed messages lost either way).
+- ``net_ticktime = 10`` (default 60): consumers on a survivor get
+  ``nodedown`` from the stale leader until Erlang distribution declares the
+  node down; they read the queue again 12 s after the crash instead of
+  62 s, and ``rabbitmqctl`` answers again as soon.
+
 Active-passive mode (the whitepaper's first option): two standalone brokers,
 no peer discovery; Pacemaker runs the service next to the broker VIP.
 
@@ -29,6 +43,7 @@ __all__ = [
     "RabbitmqNode",
     "RabbitmqSettings",
     "render_enabled_plugins",
+    "render_rabbitmq_advanced_config",
     "render_rabbitmq_conf",
     "render_rabbitmq_env",
 ]
@@ -36,6 +51,9 @@ __all__ = [
 OPENSTACK_VHOST = "openstack"
 OPENSTACK_USER = "openstack"
 PLUGINS = ("rabbitmq_management",)
+# See the module docstring for the measurements behind both values.
+NET_TICKTIME_S = 10
+ATEN_POLL_INTERVAL_MS = 250
 
 
 @dataclass(frozen=True)
@@ -95,11 +113,22 @@ def render_rabbitmq_conf(settings: RabbitmqSettings, me: RabbitmqNode) -> str:
                 for i, node in enumerate(settings.nodes, start=1)
             ),
             ("cluster_partition_handling", "pause_minority"),
+            ("net_ticktime", str(NET_TICKTIME_S)),
         ]
     return _lines(
         pairs,
         f"Rendered by openstack-ha: broker {me.name} ({settings.mode}). "
         "Re-render the lab instead of editing.",
+    )
+
+
+def render_rabbitmq_advanced_config() -> str:
+    """advanced.config (Erlang terms): what rabbitmq.conf has no key for (clustered mode)."""
+    return (
+        "%% Rendered by openstack-ha: quorum queues elect a new leader soon after a\n"
+        "%% broker is cut off (Ra's failure detector polls every "
+        f"{ATEN_POLL_INTERVAL_MS} ms, default 1000).\n"
+        f"[{{aten, [{{poll_interval, {ATEN_POLL_INTERVAL_MS}}}]}}].\n"
     )
 
 

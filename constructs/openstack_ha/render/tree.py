@@ -70,6 +70,7 @@ from openstack_ha.render.rabbitmq import (
     RabbitmqNode,
     RabbitmqSettings,
     render_enabled_plugins,
+    render_rabbitmq_advanced_config,
     render_rabbitmq_conf,
     render_rabbitmq_env,
 )
@@ -459,6 +460,13 @@ class _NodeRenderer:
             management_port=r.management_port,
         )
         self.add(r.config_path, render_rabbitmq_conf(settings, me), "0640", "root:rabbitmq")
+        if r.mode == "clustered":
+            self.add(
+                "/etc/rabbitmq/advanced.config",
+                render_rabbitmq_advanced_config(),
+                "0640",
+                "root:rabbitmq",
+            )
         self.add(r.env_path, render_rabbitmq_env(me))
         self.add("/etc/rabbitmq/enabled_plugins", render_enabled_plugins())
         self.add(
