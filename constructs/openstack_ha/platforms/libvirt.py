@@ -56,23 +56,28 @@ def interface_name(network: str) -> str:
     return INTERFACE_NAMES.get(network, network[:15])
 
 
-def dhcp_range_xslt(start: IPv4Address, end: IPv4Address) -> str:
-    """Narrow the DHCP range libvirt would give (the whole subnet) to the plan's.
-
-    The 0.8.3 provider has no range argument; its ``xml.xslt`` hook edits the
-    network XML before libvirt sees it.
-    """
+def _stylesheet(*templates: str) -> str:
+    """An XSLT stylesheet copying the document except where ``templates`` match."""
     return (
         '<?xml version="1.0"?>\n'
         '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">\n'
         '  <xsl:output omit-xml-declaration="yes" indent="yes"/>\n'
         '  <xsl:template match="node()|@*">\n'
         '    <xsl:copy><xsl:apply-templates select="node()|@*"/></xsl:copy>\n'
-        "  </xsl:template>\n"
+        "  </xsl:template>\n" + "".join(templates) + "</xsl:stylesheet>\n"
+    )
+
+
+def dhcp_range_xslt(start: IPv4Address, end: IPv4Address) -> str:
+    """Narrow the DHCP range libvirt would give (the whole subnet) to the plan's.
+
+    The 0.8.3 provider has no range argument; its ``xml.xslt`` hook edits the
+    network XML before libvirt sees it.
+    """
+    return _stylesheet(
         '  <xsl:template match="/network/ip/dhcp/range">\n'
         f'    <range start="{start}" end="{end}"/>\n'
         "  </xsl:template>\n"
-        "</xsl:stylesheet>\n"
     )
 
 
@@ -85,13 +90,7 @@ def sbd_domain_xslt(cluster: PacemakerCluster) -> str:
     """
     assert cluster.sbd is not None
     sbd = cluster.sbd
-    return (
-        '<?xml version="1.0"?>\n'
-        '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">\n'
-        '  <xsl:output omit-xml-declaration="yes" indent="yes"/>\n'
-        '  <xsl:template match="node()|@*">\n'
-        '    <xsl:copy><xsl:apply-templates select="node()|@*"/></xsl:copy>\n'
-        "  </xsl:template>\n"
+    return _stylesheet(
         f"  <xsl:template match=\"/domain/devices/disk[source[contains(@file, '{sbd.disk_name}')"
         f" or @volume='{sbd.disk_name}']]\">\n"
         "    <xsl:copy>\n"
@@ -99,14 +98,13 @@ def sbd_domain_xslt(cluster: PacemakerCluster) -> str:
         "      <shareable/>\n"
         f"      <serial>{sbd.disk_serial}</serial>\n"
         "    </xsl:copy>\n"
-        "  </xsl:template>\n"
+        "  </xsl:template>\n",
         '  <xsl:template match="/domain/devices">\n'
         "    <xsl:copy>\n"
         '      <xsl:apply-templates select="node()|@*"/>\n'
         f'      <watchdog model="{sbd.watchdog_model}" action="reset"/>\n'
         "    </xsl:copy>\n"
-        "  </xsl:template>\n"
-        "</xsl:stylesheet>\n"
+        "  </xsl:template>\n",
     )
 
 
