@@ -731,6 +731,14 @@ write_files:
   owner: root:root
   permissions: '0600'
   defer: true
+- path: /etc/rabbitmq/advanced.config
+  content: |
+    %% Rendered by openstack-ha: quorum queues elect a new leader soon after a
+    %% broker is cut off (Ra's failure detector polls every 250 ms, default 1000).
+    [{aten, [{poll_interval, 250}]}].
+  owner: root:rabbitmq
+  permissions: '0640'
+  defer: true
 - path: /etc/rabbitmq/enabled_plugins
   content: |
     [rabbitmq_management].
@@ -760,6 +768,7 @@ write_files:
     cluster_formation.classic_config.nodes.2 = rabbit@node2
     cluster_formation.classic_config.nodes.3 = rabbit@node3
     cluster_partition_handling = pause_minority
+    net_ticktime = 10
   owner: root:rabbitmq
   permissions: '0640'
   defer: true
@@ -2248,6 +2257,14 @@ write_files:
   owner: root:root
   permissions: '0600'
   defer: true
+- path: /etc/rabbitmq/advanced.config
+  content: |
+    %% Rendered by openstack-ha: quorum queues elect a new leader soon after a
+    %% broker is cut off (Ra's failure detector polls every 250 ms, default 1000).
+    [{aten, [{poll_interval, 250}]}].
+  owner: root:rabbitmq
+  permissions: '0640'
+  defer: true
 - path: /etc/rabbitmq/enabled_plugins
   content: |
     [rabbitmq_management].
@@ -2277,6 +2294,7 @@ write_files:
     cluster_formation.classic_config.nodes.2 = rabbit@node2
     cluster_formation.classic_config.nodes.3 = rabbit@node3
     cluster_partition_handling = pause_minority
+    net_ticktime = 10
   owner: root:rabbitmq
   permissions: '0640'
   defer: true
@@ -3746,6 +3764,14 @@ write_files:
   owner: root:root
   permissions: '0600'
   defer: true
+- path: /etc/rabbitmq/advanced.config
+  content: |
+    %% Rendered by openstack-ha: quorum queues elect a new leader soon after a
+    %% broker is cut off (Ra's failure detector polls every 250 ms, default 1000).
+    [{aten, [{poll_interval, 250}]}].
+  owner: root:rabbitmq
+  permissions: '0640'
+  defer: true
 - path: /etc/rabbitmq/enabled_plugins
   content: |
     [rabbitmq_management].
@@ -3775,6 +3801,7 @@ write_files:
     cluster_formation.classic_config.nodes.2 = rabbit@node2
     cluster_formation.classic_config.nodes.3 = rabbit@node3
     cluster_partition_handling = pause_minority
+    net_ticktime = 10
   owner: root:rabbitmq
   permissions: '0640'
   defer: true

@@ -4280,6 +4280,14 @@ write_files:
   owner: root:root
   permissions: '0644'
   defer: true
+- path: /etc/rabbitmq/advanced.config
+  content: |
+    %% Rendered by openstack-ha: quorum queues elect a new leader soon after a
+    %% broker is cut off (Ra's failure detector polls every 250 ms, default 1000).
+    [{aten, [{poll_interval, 250}]}].
+  owner: root:rabbitmq
+  permissions: '0640'
+  defer: true
 - path: /etc/rabbitmq/enabled_plugins
   content: |
     [rabbitmq_management].
@@ -4309,6 +4317,7 @@ write_files:
     cluster_formation.classic_config.nodes.2 = rabbit@mq2
     cluster_formation.classic_config.nodes.3 = rabbit@mq3
     cluster_partition_handling = pause_minority
+    net_ticktime = 10
   owner: root:rabbitmq
   permissions: '0640'
   defer: true
@@ -4512,6 +4521,14 @@ write_files:
   owner: root:root
   permissions: '0644'
   defer: true
+- path: /etc/rabbitmq/advanced.config
+  content: |
+    %% Rendered by openstack-ha: quorum queues elect a new leader soon after a
+    %% broker is cut off (Ra's failure detector polls every 250 ms, default 1000).
+    [{aten, [{poll_interval, 250}]}].
+  owner: root:rabbitmq
+  permissions: '0640'
+  defer: true
 - path: /etc/rabbitmq/enabled_plugins
   content: |
     [rabbitmq_management].
@@ -4541,6 +4558,7 @@ write_files:
     cluster_formation.classic_config.nodes.2 = rabbit@mq2
     cluster_formation.classic_config.nodes.3 = rabbit@mq3
     cluster_partition_handling = pause_minority
+    net_ticktime = 10
   owner: root:rabbitmq
   permissions: '0640'
   defer: true
@@ -4742,6 +4760,14 @@ write_files:
   owner: root:root
   permissions: '0644'
   defer: true
+- path: /etc/rabbitmq/advanced.config
+  content: |
+    %% Rendered by openstack-ha: quorum queues elect a new leader soon after a
+    %% broker is cut off (Ra's failure detector polls every 250 ms, default 1000).
+    [{aten, [{poll_interval, 250}]}].
+  owner: root:rabbitmq
+  permissions: '0640'
+  defer: true
 - path: /etc/rabbitmq/enabled_plugins
   content: |
     [rabbitmq_management].
@@ -4771,6 +4797,7 @@ write_files:
     cluster_formation.classic_config.nodes.2 = rabbit@mq2
     cluster_formation.classic_config.nodes.3 = rabbit@mq3
     cluster_partition_handling = pause_minority
+    net_ticktime = 10
   owner: root:rabbitmq
   permissions: '0640'
   defer: true

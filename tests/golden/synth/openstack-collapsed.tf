@@ -1079,6 +1079,14 @@ write_files:
   owner: root:root
   permissions: '0600'
   defer: true
+- path: /etc/rabbitmq/advanced.config
+  content: |
+    %% Rendered by openstack-ha: quorum queues elect a new leader soon after a
+    %% broker is cut off (Ra's failure detector polls every 250 ms, default 1000).
+    [{aten, [{poll_interval, 250}]}].
+  owner: root:rabbitmq
+  permissions: '0640'
+  defer: true
 - path: /etc/rabbitmq/enabled_plugins
   content: |
     [rabbitmq_management].
@@ -1108,6 +1116,7 @@ write_files:
     cluster_formation.classic_config.nodes.2 = rabbit@node2
     cluster_formation.classic_config.nodes.3 = rabbit@node3
     cluster_partition_handling = pause_minority
+    net_ticktime = 10
   owner: root:rabbitmq
   permissions: '0640'
   defer: true
@@ -1788,6 +1797,14 @@ write_files:
   owner: root:root
   permissions: '0600'
   defer: true
+- path: /etc/rabbitmq/advanced.config
+  content: |
+    %% Rendered by openstack-ha: quorum queues elect a new leader soon after a
+    %% broker is cut off (Ra's failure detector polls every 250 ms, default 1000).
+    [{aten, [{poll_interval, 250}]}].
+  owner: root:rabbitmq
+  permissions: '0640'
+  defer: true
 - path: /etc/rabbitmq/enabled_plugins
   content: |
     [rabbitmq_management].
@@ -1817,6 +1834,7 @@ write_files:
     cluster_formation.classic_config.nodes.2 = rabbit@node2
     cluster_formation.classic_config.nodes.3 = rabbit@node3
     cluster_partition_handling = pause_minority
+    net_ticktime = 10
   owner: root:rabbitmq
   permissions: '0640'
   defer: true
@@ -2467,6 +2485,14 @@ write_files:
   owner: root:root
   permissions: '0600'
   defer: true
+- path: /etc/rabbitmq/advanced.config
+  content: |
+    %% Rendered by openstack-ha: quorum queues elect a new leader soon after a
+    %% broker is cut off (Ra's failure detector polls every 250 ms, default 1000).
+    [{aten, [{poll_interval, 250}]}].
+  owner: root:rabbitmq
+  permissions: '0640'
+  defer: true
 - path: /etc/rabbitmq/enabled_plugins
   content: |
     [rabbitmq_management].
@@ -2496,6 +2522,7 @@ write_files:
     cluster_formation.classic_config.nodes.2 = rabbit@node2
     cluster_formation.classic_config.nodes.3 = rabbit@node3
     cluster_partition_handling = pause_minority
+    net_ticktime = 10
   owner: root:rabbitmq
   permissions: '0640'
   defer: true

@@ -2177,6 +2177,14 @@ write_files:
   owner: root:root
   permissions: '0644'
   defer: true
+- path: /etc/rabbitmq/advanced.config
+  content: |
+    %% Rendered by openstack-ha: quorum queues elect a new leader soon after a
+    %% broker is cut off (Ra's failure detector polls every 250 ms, default 1000).
+    [{aten, [{poll_interval, 250}]}].
+  owner: root:rabbitmq
+  permissions: '0640'
+  defer: true
 - path: /etc/rabbitmq/enabled_plugins
   content: |
     [rabbitmq_management].
@@ -2206,6 +2214,7 @@ write_files:
     cluster_formation.classic_config.nodes.2 = rabbit@mq2
     cluster_formation.classic_config.nodes.3 = rabbit@mq3
     cluster_partition_handling = pause_minority
+    net_ticktime = 10
   owner: root:rabbitmq
   permissions: '0640'
   defer: true
@@ -2388,6 +2397,14 @@ write_files:
   owner: root:root
   permissions: '0644'
   defer: true
+- path: /etc/rabbitmq/advanced.config
+  content: |
+    %% Rendered by openstack-ha: quorum queues elect a new leader soon after a
+    %% broker is cut off (Ra's failure detector polls every 250 ms, default 1000).
+    [{aten, [{poll_interval, 250}]}].
+  owner: root:rabbitmq
+  permissions: '0640'
+  defer: true
 - path: /etc/rabbitmq/enabled_plugins
   content: |
     [rabbitmq_management].
@@ -2417,6 +2434,7 @@ write_files:
     cluster_formation.classic_config.nodes.2 = rabbit@mq2
     cluster_formation.classic_config.nodes.3 = rabbit@mq3
     cluster_partition_handling = pause_minority
+    net_ticktime = 10
   owner: root:rabbitmq
   permissions: '0640'
   defer: true
@@ -2597,6 +2615,14 @@ write_files:
   owner: root:root
   permissions: '0644'
   defer: true
+- path: /etc/rabbitmq/advanced.config
+  content: |
+    %% Rendered by openstack-ha: quorum queues elect a new leader soon after a
+    %% broker is cut off (Ra's failure detector polls every 250 ms, default 1000).
+    [{aten, [{poll_interval, 250}]}].
+  owner: root:rabbitmq
+  permissions: '0640'
+  defer: true
 - path: /etc/rabbitmq/enabled_plugins
   content: |
     [rabbitmq_management].
@@ -2626,6 +2652,7 @@ write_files:
     cluster_formation.classic_config.nodes.2 = rabbit@mq2
     cluster_formation.classic_config.nodes.3 = rabbit@mq3
     cluster_partition_handling = pause_minority
+    net_ticktime = 10
   owner: root:rabbitmq
   permissions: '0640'
   defer: true
