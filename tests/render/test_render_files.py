@@ -422,8 +422,8 @@ def test_rabbitmq_clustered_conf_exactly() -> None:
     )
     assert render_rabbitmq_advanced_config() == (
         "%% Rendered by openstack-ha: quorum queues elect a new leader soon after a\n"
-        "%% broker is cut off (Ra's failure detector polls every 250 ms, default 1000).\n"
-        "[{aten, [{poll_interval, 250}]}].\n"
+        "%% broker is cut off (Ra's failure detector polls every 100 ms, default 1000).\n"
+        "[{aten, [{poll_interval, 100}]}].\n"
     )
     assert render_rabbitmq_env(BROKERS[1]) == (
         "# Rendered by openstack-ha: Erlang node name and epmd address.\n"
