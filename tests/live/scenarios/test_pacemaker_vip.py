@@ -44,10 +44,11 @@ LABS = {
     "pair": {"fencing": {"agent": "fence_xvm"}},
     # Three load balancers: quorum by majority, no fence delay.
     "three": {"load_balancers": {"count": 3}, "fencing": {"agent": "fence_xvm"}},
-    # The same with the totem token at 800 ms (default 3000): failover is
-    # token x (1 + 1.2) plus 650 ms per node above two (token_coefficient)
-    # x 2.2, plus ~1 s Pacemaker waits before it schedules the fence; 1000 ms
-    # measured 4.5-5.6 s, 800 ms 4.5 s.
+    # The same with the totem token at 800 ms (default 3000). Corosync
+    # declares a silent member lost after token + 650 ms per member above two
+    # (token_coefficient), plus consensus (1.2 times that); Pacemaker then
+    # waits ~1 s before it schedules the fence. Measured: token 1000 gave
+    # 4.5-5.6 s, 800 gave 4.5 s.
     "three-token800": {"load_balancers": {"count": 3}, "fencing": {"agent": "fence_xvm"},
                        "corosync": {"token_timeout_ms": 800}},
 }
