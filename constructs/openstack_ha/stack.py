@@ -48,19 +48,22 @@ def build(spec: LabSpec, outdir: str | None = None) -> tuple[App, TerraformStack
 
 
 def synth(spec: LabSpec, outdir: str | None = None) -> Path:
-    """Synthesize ``spec`` as HCL; returns the stack's folder (holding ``cdk.tf``).
+    """Synthesize ``spec``; returns the stack's folder (``cdk.tf``, or ``cdk.tf.json``).
 
-    The engine writes HCL unindented; it is laid out as ``terraform fmt``
-    would (in Python, so the bytes are the same with or without Terraform),
-    and its quoted meta-argument references are made bare.
+    HCL unless ``SYNTH_HCL_OUTPUT=false``, which the CDK CLIs set unless
+    given ``--hcl``: they deploy either. The engine writes HCL unindented; it
+    is laid out as ``terraform fmt`` would (in Python, so the bytes are the
+    same with or without Terraform), and its quoted meta-argument references
+    are made bare.
     """
     app, _ = build(spec, outdir)
     app.synth()
     folder = Path(app.outdir) / "stacks" / spec.name
     cdk_tf = folder / "cdk.tf"
-    # Bytes, not text mode: no line-ending translation on any platform.
-    text = unquote_meta_references(format_hcl(cdk_tf.read_bytes().decode("utf-8")))
-    cdk_tf.write_bytes(text.encode("utf-8"))
+    if cdk_tf.exists():
+        # Bytes, not text mode: no line-ending translation on any platform.
+        text = unquote_meta_references(format_hcl(cdk_tf.read_bytes().decode("utf-8")))
+        cdk_tf.write_bytes(text.encode("utf-8"))
     return folder
 
 
@@ -101,5 +104,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"stacks/main.py: {error}", file=sys.stderr)
         return 2
     folder = synth(spec, args.outdir)
-    print(f"synthesized {spec.name} ({spec.platform}) into {folder}/cdk.tf")
+    written = folder / "cdk.tf" if (folder / "cdk.tf").exists() else folder / "cdk.tf.json"
+    print(f"synthesized {spec.name} ({spec.platform}) into {written}")
     return 0

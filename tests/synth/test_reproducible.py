@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_main(cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    full_env = {k: v for k, v in os.environ.items() if k not in ("OPENSTACK_HA_ENGINE",)}
+    drop = ("OPENSTACK_HA_ENGINE", "SYNTH_HCL_OUTPUT", "CDKTF_CONTEXT_JSON")
+    full_env = {k: v for k, v in os.environ.items() if k not in drop}
     full_env.update(env)
     return subprocess.run(
         [sys.executable, str(ROOT / "stacks" / "main.py"), *args],
@@ -84,3 +85,15 @@ def test_terraform_fmt_accepts_the_synthesized_hcl_as_it_is(tmp_path: Path) -> N
             check=False,
         )
         assert check.returncode == 0, check.stdout
+
+
+def test_json_output_is_written_when_the_cdk_cli_asks_for_it(tmp_path: Path) -> None:
+    # `cdktn synth` / `cdktf synth` without --hcl set SYNTH_HCL_OUTPUT=false.
+    result = run_main(tmp_path, SYNTH_HCL_OUTPUT="false")
+    assert result.returncode == 0, result.stderr
+    assert (
+        result.stdout == "synthesized ha-lab (libvirt) into cdktf.out/stacks/ha-lab/cdk.tf.json\n"
+    )
+    stack = tmp_path / "cdktf.out" / "stacks" / "ha-lab"
+    assert (stack / "cdk.tf.json").exists()
+    assert not (stack / "cdk.tf").exists()
