@@ -1082,8 +1082,8 @@ write_files:
 - path: /etc/rabbitmq/advanced.config
   content: |
     %% Rendered by openstack-ha: quorum queues elect a new leader soon after a
-    %% broker is cut off (Ra's failure detector polls every 250 ms, default 1000).
-    [{aten, [{poll_interval, 250}]}].
+    %% broker is cut off (Ra's failure detector polls every 100 ms, default 1000).
+    [{aten, [{poll_interval, 100}]}].
   owner: root:rabbitmq
   permissions: '0640'
   defer: true
@@ -1800,8 +1800,8 @@ write_files:
 - path: /etc/rabbitmq/advanced.config
   content: |
     %% Rendered by openstack-ha: quorum queues elect a new leader soon after a
-    %% broker is cut off (Ra's failure detector polls every 250 ms, default 1000).
-    [{aten, [{poll_interval, 250}]}].
+    %% broker is cut off (Ra's failure detector polls every 100 ms, default 1000).
+    [{aten, [{poll_interval, 100}]}].
   owner: root:rabbitmq
   permissions: '0640'
   defer: true
@@ -2488,8 +2488,8 @@ write_files:
 - path: /etc/rabbitmq/advanced.config
   content: |
     %% Rendered by openstack-ha: quorum queues elect a new leader soon after a
-    %% broker is cut off (Ra's failure detector polls every 250 ms, default 1000).
-    [{aten, [{poll_interval, 250}]}].
+    %% broker is cut off (Ra's failure detector polls every 100 ms, default 1000).
+    [{aten, [{poll_interval, 100}]}].
   owner: root:rabbitmq
   permissions: '0640'
   defer: true

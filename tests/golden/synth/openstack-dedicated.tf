@@ -2180,8 +2180,8 @@ write_files:
 - path: /etc/rabbitmq/advanced.config
   content: |
     %% Rendered by openstack-ha: quorum queues elect a new leader soon after a
-    %% broker is cut off (Ra's failure detector polls every 250 ms, default 1000).
-    [{aten, [{poll_interval, 250}]}].
+    %% broker is cut off (Ra's failure detector polls every 100 ms, default 1000).
+    [{aten, [{poll_interval, 100}]}].
   owner: root:rabbitmq
   permissions: '0640'
   defer: true
@@ -2400,8 +2400,8 @@ write_files:
 - path: /etc/rabbitmq/advanced.config
   content: |
     %% Rendered by openstack-ha: quorum queues elect a new leader soon after a
-    %% broker is cut off (Ra's failure detector polls every 250 ms, default 1000).
-    [{aten, [{poll_interval, 250}]}].
+    %% broker is cut off (Ra's failure detector polls every 100 ms, default 1000).
+    [{aten, [{poll_interval, 100}]}].
   owner: root:rabbitmq
   permissions: '0640'
   defer: true
@@ -2618,8 +2618,8 @@ write_files:
 - path: /etc/rabbitmq/advanced.config
   content: |
     %% Rendered by openstack-ha: quorum queues elect a new leader soon after a
-    %% broker is cut off (Ra's failure detector polls every 250 ms, default 1000).
-    [{aten, [{poll_interval, 250}]}].
+    %% broker is cut off (Ra's failure detector polls every 100 ms, default 1000).
+    [{aten, [{poll_interval, 100}]}].
   owner: root:rabbitmq
   permissions: '0640'
   defer: true
