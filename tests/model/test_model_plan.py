@@ -242,9 +242,11 @@ def test_quorum_two_node_and_fence_race_delay() -> None:
     assert [d.delay_max_s for d in db.fence_devices] == [None, None, None]
     lb = plan.cluster("load_balancers")
     assert (lb.quorum.two_node, lb.quorum.wait_for_all) == (True, True)
-    assert [d.delay_max_s for d in lb.fence_devices] == [15, None]
-    assert lb.fence_devices[0].primitive.params["pcmk_delay_max"] == "15s"
-    assert "pcmk_delay_max" not in lb.fence_devices[1].primitive.params
+    # The delay sits on lb2's device: lb1, where the VIPs start, is fenced
+    # without delay when it dies.
+    assert [(d.target, d.delay_max_s) for d in lb.fence_devices] == [("lb1", None), ("lb2", 15)]
+    assert lb.fence_devices[1].primitive.params["pcmk_delay_max"] == "15s"
+    assert "pcmk_delay_max" not in lb.fence_devices[0].primitive.params
     for cluster in plan.clusters:
         assert cluster.properties["no-quorum-policy"] == "stop"
         assert cluster.properties["stonith-enabled"] == "true"

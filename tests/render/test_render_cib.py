@@ -189,7 +189,7 @@ def test_two_node_cluster_delays_exactly_one_fence_device() -> None:
         for r in cib.resources
         if isinstance(r, Primitive) and r.cls == "stonith"
     }
-    assert delays == {"fence-lb1": "15s", "fence-lb2": None}
+    assert delays == {"fence-lb1": None, "fence-lb2": "15s"}
 
 
 def test_remote_members_get_a_remote_resource_and_a_remote_node_entry() -> None:

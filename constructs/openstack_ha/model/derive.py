@@ -642,7 +642,11 @@ class _Builder:
         out = []
         for position, member in enumerate(members, start=1):
             target = member.hostname
-            delay = fencing.delay_max_s if two_node and position == 1 else None
+            # The delay goes on the device fencing the LAST member: the VIPs
+            # start on the first, so its death is fenced at once (measured: a
+            # delay on lb1 made VIP failover 7-17 s, tests/live); in a split
+            # the undelayed side wins and the VIPs move once.
+            delay = fencing.delay_max_s if two_node and position == len(members) else None
             params: dict[str, str] = {"pcmk_host_list": target}
             if self.agent == "sbd":
                 plug = target

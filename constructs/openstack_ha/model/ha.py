@@ -183,8 +183,10 @@ class FencingSpec(Frozen):
     delay_max_s: Int = Field(
         default=15,
         description=(
-            "pcmk_delay_max on the fence device of the first member of every 2-node "
-            "cluster, so the two cannot shoot each other at once. Default 15 s; 1–120."
+            "pcmk_delay_max on the fence device of the second member of every 2-node "
+            "cluster, so the two cannot shoot each other at once (the first member, "
+            "where the VIPs start, is fenced without delay when it dies). "
+            "Default 15 s; 1–120."
         ),
     )
     fence_xvm: FenceXvmSettings = Field(default=FenceXvmSettings())

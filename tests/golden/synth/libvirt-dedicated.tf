@@ -5289,7 +5289,6 @@ write_files:
               <nvpair id="fence-lb1-instance_attributes-pcmk_host_list" name="pcmk_host_list" value="lb1" />
               <nvpair id="fence-lb1-instance_attributes-devices" name="devices" value="/dev/disk/by-id/virtio-sbd-load_balancers" />
               <nvpair id="fence-lb1-instance_attributes-port" name="port" value="lb1" />
-              <nvpair id="fence-lb1-instance_attributes-pcmk_delay_max" name="pcmk_delay_max" value="15s" />
             </instance_attributes>
             <operations>
               <op id="fence-lb1-monitor-interval-60s" name="monitor" interval="60s" timeout="20s" />
@@ -5300,6 +5299,7 @@ write_files:
               <nvpair id="fence-lb2-instance_attributes-pcmk_host_list" name="pcmk_host_list" value="lb2" />
               <nvpair id="fence-lb2-instance_attributes-devices" name="devices" value="/dev/disk/by-id/virtio-sbd-load_balancers" />
               <nvpair id="fence-lb2-instance_attributes-port" name="port" value="lb2" />
+              <nvpair id="fence-lb2-instance_attributes-pcmk_delay_max" name="pcmk_delay_max" value="15s" />
             </instance_attributes>
             <operations>
               <op id="fence-lb2-monitor-interval-60s" name="monitor" interval="60s" timeout="20s" />
@@ -5891,7 +5891,6 @@ write_files:
               <nvpair id="fence-lb1-instance_attributes-pcmk_host_list" name="pcmk_host_list" value="lb1" />
               <nvpair id="fence-lb1-instance_attributes-devices" name="devices" value="/dev/disk/by-id/virtio-sbd-load_balancers" />
               <nvpair id="fence-lb1-instance_attributes-port" name="port" value="lb1" />
-              <nvpair id="fence-lb1-instance_attributes-pcmk_delay_max" name="pcmk_delay_max" value="15s" />
             </instance_attributes>
             <operations>
               <op id="fence-lb1-monitor-interval-60s" name="monitor" interval="60s" timeout="20s" />
@@ -5902,6 +5901,7 @@ write_files:
               <nvpair id="fence-lb2-instance_attributes-pcmk_host_list" name="pcmk_host_list" value="lb2" />
               <nvpair id="fence-lb2-instance_attributes-devices" name="devices" value="/dev/disk/by-id/virtio-sbd-load_balancers" />
               <nvpair id="fence-lb2-instance_attributes-port" name="port" value="lb2" />
+              <nvpair id="fence-lb2-instance_attributes-pcmk_delay_max" name="pcmk_delay_max" value="15s" />
             </instance_attributes>
             <operations>
               <op id="fence-lb2-monitor-interval-60s" name="monitor" interval="60s" timeout="20s" />

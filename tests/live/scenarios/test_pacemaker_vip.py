@@ -40,7 +40,8 @@ pytestmark = pytest.mark.live
 # a watchdog, which a namespace cannot have).
 LABS = {
     # The default lab's load-balancer pair: two_node quorum, and a random
-    # fence delay (pcmk_delay_max, 15 s) on the device that fences lb1.
+    # fence delay (pcmk_delay_max, 15 s) on the device that fences lb2, so
+    # lb1, where the VIPs start, is fenced without delay.
     "pair": {"fencing": {"agent": "fence_xvm"}},
     # Three load balancers: quorum by majority, no fence delay.
     "three": {"load_balancers": {"count": 3}, "fencing": {"agent": "fence_xvm"}},
