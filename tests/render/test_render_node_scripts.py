@@ -330,3 +330,50 @@ def test_the_real_script_refuses_to_guess_when_a_member_stays_silent(
     assert done.returncode == 1
     assert "the position of db3 is unknown" in done.stderr
     assert not (root / "db1" / "started").exists()
+
+
+def _synced_db1(root: Path, node_python: str) -> None:
+    """db1 publishes a position and reports synced: the others join it."""
+    (root / "db1" / "data" / "grastate.dat").write_text(
+        f"version: 2.1\nuuid: {UUID}\nseqno: 7\nsafe_to_bootstrap: 0\n"
+    )
+    assert _run(node_python, root, "db1", "position").returncode == 0
+    (root / "db1" / "state").write_text("4")
+
+
+def test_the_real_script_joins_again_when_a_state_transfer_fails(
+    fake_cluster: tuple[Path, int], node_python: str
+) -> None:
+    root, _ = fake_cluster
+    _synced_db1(root, node_python)
+    config = json.loads((root / "db2" / "config.json").read_text())
+    attempts = root / "db2" / "attempts"
+    started = root / "db2" / "started"
+    # Fails the first time (as a concurrent SST can), succeeds the second.
+    config["join_command"] = [
+        "sh",
+        "-c",
+        f'echo x >> {attempts}; [ "$(wc -l < {attempts})" -ge 2 ] && echo joined > {started}',
+    ]
+    config["join_retry_delay_s"] = 0.1
+    (root / "db2" / "config.json").write_text(json.dumps(config))
+    done = _run(node_python, root, "db2", "start")
+    assert done.returncode == 0, done.stderr
+    assert attempts.read_text() == "x\nx\n"
+    assert (root / "db2" / "started").read_text() == "joined\n"
+    assert "the join failed (exit 1)" in done.stderr
+    assert "joining (attempt 2 of 3)" in done.stderr
+
+
+def test_the_real_script_stops_joining_after_its_attempts(
+    fake_cluster: tuple[Path, int], node_python: str
+) -> None:
+    root, _ = fake_cluster
+    _synced_db1(root, node_python)
+    config = json.loads((root / "db2" / "config.json").read_text())
+    config["join_command"] = ["sh", "-c", f"echo x >> {root}/db2/attempts; exit 3"]
+    config["join_retry_delay_s"] = 0.1
+    (root / "db2" / "config.json").write_text(json.dumps(config))
+    done = _run(node_python, root, "db2", "start")
+    assert done.returncode == 3
+    assert (root / "db2" / "attempts").read_text() == "x\nx\nx\n"

@@ -1518,6 +1518,11 @@ write_files:
             self.join_command: list[str] = list(
                 data.get("join_command", ["systemctl", "start", "mariadb"])
             )
+            # A donor serves one state transfer at a time; members joining at
+            # once can see theirs fail ("Failed to read uuid:seqno ... from
+            # joiner script", seen in tests/live). Joining again is safe.
+            self.join_attempts: int = int(data.get("join_attempts", 3))
+            self.join_retry_delay_s: float = float(data.get("join_retry_delay_s", 10))
 
         @property
         def member_names(self) -> list[str]:
@@ -1734,11 +1739,28 @@ write_files:
             if not wait_for_synced_peer(cfg, decision.leader):
                 log(f"no member became synced within {cfg.peer_timeout_s:.0f} s; not joining")
                 return 1
-            command = with_position(cfg.join_command, position)
-            log(f"joining: {' '.join(command)}")
-            return run_with_position(command, position)
+            return join(cfg, decision, position)
         log(decision.reason)
         return 1
+
+
+    def join(cfg: Config, decision: Decision, position: Position) -> int:
+        """Run the join command, again (bounded) when the state transfer fails."""
+        command = with_position(cfg.join_command, position)
+        code = 1
+        for attempt in range(1, cfg.join_attempts + 1):
+            log(f"joining (attempt {attempt} of {cfg.join_attempts}): {' '.join(command)}")
+            code = run_with_position(command, position)
+            if code == 0:
+                return 0
+            log(f"the join failed (exit {code})")
+            if attempt == cfg.join_attempts:
+                break
+            time.sleep(cfg.join_retry_delay_s)
+            if not wait_for_synced_peer(cfg, decision.leader):
+                log(f"no member is synced within {cfg.peer_timeout_s:.0f} s; not joining again")
+                return code
+        return code
 
 
     def peer_synced_local(cfg: Config) -> bool:
@@ -2682,6 +2704,11 @@ write_files:
             self.join_command: list[str] = list(
                 data.get("join_command", ["systemctl", "start", "mariadb"])
             )
+            # A donor serves one state transfer at a time; members joining at
+            # once can see theirs fail ("Failed to read uuid:seqno ... from
+            # joiner script", seen in tests/live). Joining again is safe.
+            self.join_attempts: int = int(data.get("join_attempts", 3))
+            self.join_retry_delay_s: float = float(data.get("join_retry_delay_s", 10))
 
         @property
         def member_names(self) -> list[str]:
@@ -2898,11 +2925,28 @@ write_files:
             if not wait_for_synced_peer(cfg, decision.leader):
                 log(f"no member became synced within {cfg.peer_timeout_s:.0f} s; not joining")
                 return 1
-            command = with_position(cfg.join_command, position)
-            log(f"joining: {' '.join(command)}")
-            return run_with_position(command, position)
+            return join(cfg, decision, position)
         log(decision.reason)
         return 1
+
+
+    def join(cfg: Config, decision: Decision, position: Position) -> int:
+        """Run the join command, again (bounded) when the state transfer fails."""
+        command = with_position(cfg.join_command, position)
+        code = 1
+        for attempt in range(1, cfg.join_attempts + 1):
+            log(f"joining (attempt {attempt} of {cfg.join_attempts}): {' '.join(command)}")
+            code = run_with_position(command, position)
+            if code == 0:
+                return 0
+            log(f"the join failed (exit {code})")
+            if attempt == cfg.join_attempts:
+                break
+            time.sleep(cfg.join_retry_delay_s)
+            if not wait_for_synced_peer(cfg, decision.leader):
+                log(f"no member is synced within {cfg.peer_timeout_s:.0f} s; not joining again")
+                return code
+        return code
 
 
     def peer_synced_local(cfg: Config) -> bool:
@@ -3846,6 +3890,11 @@ write_files:
             self.join_command: list[str] = list(
                 data.get("join_command", ["systemctl", "start", "mariadb"])
             )
+            # A donor serves one state transfer at a time; members joining at
+            # once can see theirs fail ("Failed to read uuid:seqno ... from
+            # joiner script", seen in tests/live). Joining again is safe.
+            self.join_attempts: int = int(data.get("join_attempts", 3))
+            self.join_retry_delay_s: float = float(data.get("join_retry_delay_s", 10))
 
         @property
         def member_names(self) -> list[str]:
@@ -4062,11 +4111,28 @@ write_files:
             if not wait_for_synced_peer(cfg, decision.leader):
                 log(f"no member became synced within {cfg.peer_timeout_s:.0f} s; not joining")
                 return 1
-            command = with_position(cfg.join_command, position)
-            log(f"joining: {' '.join(command)}")
-            return run_with_position(command, position)
+            return join(cfg, decision, position)
         log(decision.reason)
         return 1
+
+
+    def join(cfg: Config, decision: Decision, position: Position) -> int:
+        """Run the join command, again (bounded) when the state transfer fails."""
+        command = with_position(cfg.join_command, position)
+        code = 1
+        for attempt in range(1, cfg.join_attempts + 1):
+            log(f"joining (attempt {attempt} of {cfg.join_attempts}): {' '.join(command)}")
+            code = run_with_position(command, position)
+            if code == 0:
+                return 0
+            log(f"the join failed (exit {code})")
+            if attempt == cfg.join_attempts:
+                break
+            time.sleep(cfg.join_retry_delay_s)
+            if not wait_for_synced_peer(cfg, decision.leader):
+                log(f"no member is synced within {cfg.peer_timeout_s:.0f} s; not joining again")
+                return code
+        return code
 
 
     def peer_synced_local(cfg: Config) -> bool:
