@@ -41,8 +41,8 @@ MAX_NODES = 154
 def lab_for(nodes: int) -> dict[str, object] | None:
     """A dedicated lab of ``nodes`` VMs within the model's group limits, or None.
 
-    3 database and 2..100 load balancers; brokers clustered odd 3..15;
-    controllers fill the rest (their address block holds 20).
+    3 database (up to 19 past 135 nodes) and 2..100 load balancers; brokers
+    clustered odd 3..15; controllers fill the rest (their address block holds 20).
     """
     if nodes <= 11:
         return {}
@@ -50,6 +50,10 @@ def lab_for(nodes: int) -> dict[str, object] | None:
     controllers = min(20, max(3, nodes - database - brokers - 2))
     lbs = nodes - database - brokers - controllers
     if lbs > 100:
+        # Grow the database (odd, at most 19) with what the LBs cannot hold.
+        database += lbs - 100 + (lbs - 100) % 2
+        lbs = nodes - database - brokers - controllers
+    if database > 19 or lbs > 100:
         return None
     return {
         "controllers": {"count": controllers},
