@@ -18,6 +18,7 @@ from model_helpers import triples
 
 from openstack_ha.model import (
     CODES,
+    PLATFORM_RULES,
     RULES,
     BrokerGroup,
     ControllerGroup,
@@ -35,10 +36,12 @@ from openstack_ha.model import (
     Networks,
     OpenStackSettings,
     PacemakerSpec,
+    Rule,
     SbdSettings,
     Vip,
     Vips,
     derive_plan,
+    validate_lab,
 )
 from openstack_ha.model.loader import parse_lab_text
 
@@ -47,7 +50,7 @@ from openstack_ha.model.loader import parse_lab_text
 class Case:
     id: str
     doc: dict[str, Any]
-    build: Callable[[], object]
+    build: Callable[[], LabSpec]
     expected: list[tuple[str, str, str]]
 
 
@@ -1025,11 +1028,19 @@ CASES = [
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
-def test_python_lab_is_rejected_with_exact_problems(case: Case) -> None:
+def test_python_lab_is_rejected_with_exact_problems_by_derive_plan(case: Case) -> None:
+    spec = case.build()  # the structure is sound: building a spec does not run the rules
     with pytest.raises(LabError) as caught:
-        case.build()
+        derive_plan(spec)
     assert triples(caught.value) == sorted(case.expected)
     assert all(p.source == "" for p in caught.value.problems)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_python_lab_is_rejected_with_exact_problems_by_validate_lab(case: Case) -> None:
+    with pytest.raises(LabError) as caught:
+        validate_lab(case.build())
+    assert triples(caught.value) == sorted(case.expected)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
@@ -1041,15 +1052,19 @@ def test_yaml_lab_is_rejected_with_exact_problems(case: Case) -> None:
     assert all(p.source.startswith("lab.yaml") for p in caught.value.problems)
 
 
+def _all_rules() -> list[Rule]:
+    return [*RULES, *(rule for rows in PLATFORM_RULES.values() for rule in rows)]
+
+
 def test_every_rule_code_has_a_case() -> None:
-    rule_codes = {code for rule in RULES for code in rule.codes}
+    rule_codes = {code for rule in _all_rules() for code in rule.codes}
     cased = {code for case in CASES for code, _, _ in case.expected}
     assert rule_codes - cased == set()
     assert cased <= set(CODES)
 
 
 def test_rule_codes_are_registered() -> None:
-    for rule in RULES:
+    for rule in _all_rules():
         assert set(rule.codes) <= set(CODES), rule.summary
 
 

@@ -4,8 +4,10 @@ Plain Python (pydantic), no CDK import. Typical use::
 
     from openstack_ha.model import LabSpec, DatabaseGroup, derive_plan, load_lab
 
-    spec = LabSpec(database=DatabaseGroup(count=5))   # raises LabError if invalid
-    plan = derive_plan(spec)                          # frozen, JSON-able, deterministic
+    spec = LabSpec(database=DatabaseGroup(count=5))   # checks the structure only
+    plan = derive_plan(spec)                          # validates (LabError lists every problem);
+                                                      # frozen, JSON-able, deterministic
+    validate_lab(spec)                                # the same validation, without a plan
     spec = load_lab("lab.yaml")                       # a YAML lab file (only what differs)
 """
 
@@ -33,7 +35,7 @@ from openstack_ha.model.networks import NETWORK_ORDER, Network, Networks, Tenant
 from openstack_ha.model.os_families import OS_FAMILIES, OsFamily
 from openstack_ha.model.plan import Plan, PlanWarning
 from openstack_ha.model.platforms import LibvirtSettings, OpenStackFlavors, OpenStackSettings
-from openstack_ha.model.rules import RULES, Rule, check_rules
+from openstack_ha.model.rules import PLATFORM_RULES, RULES, Rule, check_rules, validate_lab
 from openstack_ha.model.services import API_SERVICES, ApiService
 from openstack_ha.model.spec import LabSpec
 from openstack_ha.model.summary import format_summary
@@ -45,6 +47,7 @@ __all__ = [
     "GROUP_ORDER",
     "NETWORK_ORDER",
     "OS_FAMILIES",
+    "PLATFORM_RULES",
     "RULES",
     "ApiService",
     "BrokerGroup",
@@ -81,4 +84,5 @@ __all__ = [
     "load_lab",
     "parse_lab",
     "plan_invariant_problems",
+    "validate_lab",
 ]

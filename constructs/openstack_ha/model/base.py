@@ -12,6 +12,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from openstack_ha.model.limits import limits_json_schema
+
 __all__ = ["Bool", "Frozen", "Int", "Str"]
 
 
@@ -23,6 +25,7 @@ class Frozen(BaseModel):
         extra="forbid",
         use_attribute_docstrings=False,
         validate_default=False,
+        json_schema_extra=limits_json_schema,
     )
 
 

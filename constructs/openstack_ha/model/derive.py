@@ -63,7 +63,7 @@ from openstack_ha.model.plan import (
     SecretNeed,
     ServiceBinding,
 )
-from openstack_ha.model.rules import check_rules
+from openstack_ha.model.rules import validate_lab
 from openstack_ha.model.services import (
     AMQP,
     API_SERVICES,
@@ -107,10 +107,12 @@ _TLS_CERTIFICATE = "/etc/haproxy/tls/public.pem"
 
 
 def derive_plan(spec: LabSpec) -> Plan:
-    """The full plan of a valid lab; raises ``LabError`` if the rules find a problem."""
-    problems = check_rules(spec)
-    if problems:
-        raise LabError(problems)
+    """The full plan of a valid lab; raises ``LabError`` listing every problem the rules find.
+
+    The entry point that validates: a ``LabSpec`` checks only its structure
+    when it is built, so this runs every range, pattern and cross-field rule.
+    """
+    validate_lab(spec)
     plan = _Builder(spec).build()
     broken = plan_invariant_problems(plan)
     if broken:

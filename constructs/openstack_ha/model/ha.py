@@ -7,11 +7,12 @@ two knet links (management, storage), no-quorum-policy stop, fencing on.
 from __future__ import annotations
 
 from ipaddress import IPv4Address
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
 from openstack_ha.model.base import Frozen, Int, Str
+from openstack_ha.model.limits import Range
 from openstack_ha.model.networks import NetworkName
 
 __all__ = [
@@ -76,8 +77,20 @@ class CorosyncSpec(Frozen):
             "Default management then storage: two links, so one network failing does not "
             "split the cluster. At most 8; every cluster member must be on each network."
         ),
+        # The corosync_links rule reports a wrong count (its message names the count).
+        json_schema_extra={"minItems": 1, "maxItems": MAX_KNET_LINKS},
     )
-    token_timeout_ms: Int = Field(
+    token_timeout_ms: Annotated[
+        Int,
+        Range(
+            500,
+            30000,
+            "corosync_token",
+            "a token timeout below 500 ms fences healthy nodes on a busy host, above 30 s "
+            "stalls failover",
+            "use {minimum}–{maximum} (default 3000)",
+        ),
+    ] = Field(
         default=3000,
         description=(
             "totem.token in ms: how long a silent member takes to be declared lost "
@@ -103,7 +116,16 @@ class PacemakerSpec(Frozen):
             "node comes back. Default 100; 0 lets them move back."
         ),
     )
-    max_full_members: Int = Field(
+    max_full_members: Annotated[
+        Int,
+        Range(
+            2,
+            32,
+            "cluster_size",
+            "Corosync and Pacemaker support {minimum} to {maximum} full members per cluster",
+            "use {minimum}–{maximum} (members beyond it join as pacemaker_remote nodes)",
+        ),
+    ] = Field(
         default=32,
         description=(
             "Most Corosync/Pacemaker full members per cluster (2–32, Corosync's limit). "
@@ -120,9 +142,12 @@ class FenceXvmSettings(Frozen):
         default=IPv4Address("225.0.0.12"),
         description="Multicast group fence_virtd listens on. Default 225.0.0.12 (its default).",
     )
-    port: Int = Field(
-        default=1229, description="fence_virtd port (UDP out, TCP back). Default 1229."
-    )
+    port: Annotated[
+        Int,
+        Range(
+            1, 65535, "fencing_settings", "a port is {minimum}–{maximum}", "use 1229 (its default)"
+        ),
+    ] = Field(default=1229, description="fence_virtd port (UDP out, TCP back). Default 1229.")
 
 
 class FenceVirshSettings(Frozen):
@@ -145,8 +170,26 @@ class FenceVirshSettings(Frozen):
 class SbdSettings(Frozen):
     """SBD on one shareable raw disk per cluster plus an emulated watchdog."""
 
-    disk_mib: Int = Field(default=16, description="Size of the shared SBD disk in MiB. Default 16.")
-    watchdog_timeout_s: Int = Field(
+    disk_mib: Annotated[
+        Int,
+        Range(
+            8,
+            1024,
+            "fencing_settings",
+            "an SBD disk needs {minimum}–{maximum} MiB (it holds 255 slots of one sector)",
+            "use 16",
+        ),
+    ] = Field(default=16, description="Size of the shared SBD disk in MiB. Default 16.")
+    watchdog_timeout_s: Annotated[
+        Int,
+        Range(
+            1,
+            60,
+            "fencing_settings",
+            "the SBD watchdog timeout must be {minimum}–{maximum} seconds",
+            "use e.g. 5",
+        ),
+    ] = Field(
         default=5,
         description=("SBD watchdog timeout (msgwait is twice this). Default 5 s; 1–60."),
     )
@@ -180,7 +223,16 @@ class FencingSpec(Frozen):
             "and every render and synth prints a warning."
         ),
     )
-    delay_max_s: Int = Field(
+    delay_max_s: Annotated[
+        Int,
+        Range(
+            1,
+            120,
+            "fencing_settings",
+            "the fence race delay must be between {minimum} and {maximum} seconds",
+            "use e.g. 15",
+        ),
+    ] = Field(
         default=15,
         description=(
             "pcmk_delay_max on the fence device of the second member of every 2-node "

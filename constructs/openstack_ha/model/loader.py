@@ -31,7 +31,7 @@ from openstack_ha.model.errors import (
     format_value,
 )
 from openstack_ha.model.rules import check_rules
-from openstack_ha.model.spec import SKIP_RULES, LabSpec
+from openstack_ha.model.spec import LabSpec
 
 __all__ = ["default_document", "lab_json_schema", "load_lab", "parse_lab", "parse_lab_text"]
 
@@ -396,7 +396,7 @@ def parse_lab(data: Any, *, source: str = "", lines: Mapping[Path_, int] | None 
     bad: list[str] = []
     spec: LabSpec | None
     try:
-        spec = LabSpec.model_validate(_merge(default, data), context={SKIP_RULES: True})
+        spec = LabSpec.model_validate(_merge(default, data))
     except ValidationError as exc:
         errors = exc.errors()
         problems += [_convert(e) for e in errors]
@@ -405,7 +405,7 @@ def parse_lab(data: Any, *, source: str = "", lines: Mapping[Path_, int] | None 
         for error in errors:
             repaired = _without(repaired, tuple(error["loc"]))
         try:
-            spec = LabSpec.model_validate(_merge(default, repaired), context={SKIP_RULES: True})
+            spec = LabSpec.model_validate(_merge(default, repaired))
         except ValidationError:
             spec = None
     if spec is not None:

@@ -28,11 +28,12 @@ reuse each other's addresses.
 from __future__ import annotations
 
 from ipaddress import IPv4Address, IPv4Network
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
 from openstack_ha.model.base import Frozen, Int
+from openstack_ha.model.limits import Range
 
 __all__ = [
     "DEFAULT_DHCP_OFFSETS",
@@ -94,7 +95,20 @@ class Network(Frozen):
     cidr: IPv4Network = Field(
         description="IPv4 subnet in CIDR notation, /24 or larger (the address plan needs .1–.250)."
     )
-    vlan_id: Int | None = Field(
+    # Unique VLANs are a cross-field rule.
+    vlan_id: (
+        Annotated[
+            Int,
+            Range(
+                1,
+                4094,
+                "network_vlan",
+                "802.1Q VLAN ids are {minimum}–{maximum}",
+                "use {minimum}–{maximum}, or remove it for an untagged network",
+            ),
+        ]
+        | None
+    ) = Field(
         default=None,
         description=(
             "802.1Q tag of this network on a trunk (1–4094). Unset: untagged; the "

@@ -1,18 +1,20 @@
 """The lab spec: the one user-facing description of an HA OpenStack control plane.
 
-``LabSpec()`` is the default lab. Constructing a spec validates it
-completely: pydantic checks the structure, then every cross-field rule of
-rules.py runs, and a broken lab raises ``LabError`` listing every problem
-(not just the first). ``model_copy(update=...)`` skips validation (pydantic
-behaviour); ``derive_plan`` checks the rules again, so such a copy cannot
-reach a plan unchecked.
+``LabSpec()`` is the default lab. Constructing a spec checks its structure
+(pydantic: keys, types, choices); the ranges, name patterns and cross-field
+rules run at the entry points, where a lab is about to be used:
+``derive_plan`` (so the top construct and every command), the lab-file
+loader and ``openstack-ha validate``, or ``validate_lab`` directly. They
+raise ``LabError`` listing every problem, not just the first. A spec built
+in Python, or changed by ``model_copy(update=...)``, therefore cannot reach
+a plan unchecked.
 """
 
 from __future__ import annotations
 
-from typing import Literal, Self
+from typing import Annotated, Literal
 
-from pydantic import Field, ValidationInfo, model_validator
+from pydantic import Field
 
 from openstack_ha.model.base import Frozen, Str
 from openstack_ha.model.groups import (
@@ -23,32 +25,51 @@ from openstack_ha.model.groups import (
     LoadBalancerGroup,
 )
 from openstack_ha.model.ha import CorosyncSpec, FencingSpec, PacemakerSpec, Platform
+from openstack_ha.model.limits import Pattern
+from openstack_ha.model.names import DNS_DOMAIN, DNS_LABEL, suggest_label
 from openstack_ha.model.networks import Networks
 from openstack_ha.model.os_families import OS_FAMILIES, OsFamily, OsFamilyName
 from openstack_ha.model.platforms import LibvirtSettings, OpenStackSettings
 from openstack_ha.model.vips import Vips
 
-__all__ = ["SKIP_RULES", "LabSpec", "Layout"]
+__all__ = ["LabSpec", "Layout"]
 
 Layout = Literal["dedicated", "collapsed"]
-
-# Validation context key: the loader validates the structure first and runs
-# the rules itself, so it can report structural errors and rule problems of
-# the sound parts of a lab together.
-SKIP_RULES = "openstack_ha.skip_rules"
 
 
 class LabSpec(Frozen):
     """An HA OpenStack control-plane lab: networks, node groups, VIPs, cluster settings."""
 
-    name: Str = Field(
+    name: Annotated[
+        Str,
+        Pattern(
+            DNS_LABEL,
+            32,
+            "invalid_name",
+            "the lab name must be a DNS label (lower-case letters, digits and '-', starting "
+            "with a letter, at most 32 characters)",
+            lambda value, lab: f"use e.g. {suggest_label(value)!r}",
+        ),
+    ] = Field(
         default="ha-lab",
         description=(
             "Lab name: prefixes platform resource names (libvirt domains, networks, volumes; "
             "OpenStack servers and ports). A DNS label, at most 32 characters. Default ha-lab."
         ),
     )
-    domain: Str | None = Field(
+    domain: (
+        Annotated[
+            Str,
+            Pattern(
+                DNS_DOMAIN,
+                200,
+                "invalid_name",
+                "the domain must be dot-separated DNS labels (lower-case letters, digits and '-')",
+                lambda value, lab: f"use e.g. {lab.name}.internal, or remove it",
+            ),
+        ]
+        | None
+    ) = Field(
         default=None,
         description="DNS domain of the nodes (FQDN = hostname.domain). Unset: <name>.internal.",
     )
@@ -88,19 +109,6 @@ class LabSpec(Frozen):
     openstack: OpenStackSettings = Field(
         default=OpenStackSettings(), description="Used when platform is openstack."
     )
-
-    @model_validator(mode="after")
-    def _check_rules(self, info: ValidationInfo) -> Self:
-        if info.context and info.context.get(SKIP_RULES):
-            return self
-        # Imported here: rules.py reads LabSpec's fields, spec.py must not import it at load.
-        from openstack_ha.model.errors import LabError  # noqa: PLC0415
-        from openstack_ha.model.rules import check_rules  # noqa: PLC0415
-
-        problems = check_rules(self)
-        if problems:
-            raise LabError(problems)
-        return self
 
     @property
     def os(self) -> OsFamily:
