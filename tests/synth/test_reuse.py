@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from openstack_ha.constructs import GaleraCluster, LabSecrets, SegregatedNetworks
-from openstack_ha.model import LabSpec, derive_plan
+from openstack_ha.constructs import GaleraCluster, HaOpenStackCloud, LabSecrets, SegregatedNetworks
+from openstack_ha.model import DatabaseGroup, LabError, LabSpec, derive_plan
 from openstack_ha.platforms import LibvirtPlatform, OpenStackPlatform
 from tfbindgen import engine
 from tfbindgen.engine import App, TerraformStack
@@ -71,3 +71,15 @@ def test_one_platform_instance_serves_one_lab() -> None:
     SegregatedNetworks(stack, "a", plan=derive_plan(LabSpec()), platform=adapter)
     with pytest.raises(ValueError, match="already serves lab 'ha-lab'; use one platform instance"):
         SegregatedNetworks(stack, "b", plan=derive_plan(LabSpec(name="other")), platform=adapter)
+
+
+def test_the_top_construct_validates_the_lab_before_adding_anything() -> None:
+    stack = TerraformStack(App(stack_traces=False), "bad")
+    spec = LabSpec(name="Bad_Lab", database=DatabaseGroup(count=4))  # structure only: no error
+    with pytest.raises(LabError) as caught:
+        HaOpenStackCloud(stack, "cloud", spec=spec)
+    assert [(p.code, p.loc) for p in caught.value.problems] == [
+        ("galera_even", "database.count"),
+        ("invalid_name", "name"),
+    ]
+    assert stack.node.children == []

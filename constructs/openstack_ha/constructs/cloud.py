@@ -19,12 +19,13 @@ from tfbindgen.engine import Construct
 class HaOpenStackCloud(Construct):
     """The HA OpenStack control plane of a lab spec, on a platform.
 
-    ``spec`` is validated when it is built (``LabSpec`` raises ``LabError``
-    with every problem); ``platform`` defaults to the adapter for the
-    platform the spec names. Read-only attributes: ``plan`` (the derived
-    plan), ``secrets`` (the ``random_*`` resources), ``networks``, ``groups``
-    (by group name) and ``vips`` (platform resources reserving them, if any).
-    Warnings of the plan (fencing switched off) are printed to stderr.
+    ``spec`` is validated first, before anything is added to ``scope``
+    (``derive_plan`` raises ``LabError`` with every problem); ``platform``
+    defaults to the adapter for the platform the spec names. Read-only
+    attributes: ``plan`` (the derived plan), ``secrets`` (the ``random_*``
+    resources), ``networks``, ``groups`` (by group name) and ``vips``
+    (platform resources reserving them, if any). Warnings of the plan
+    (fencing switched off) are printed to stderr.
     """
 
     def __init__(
@@ -35,8 +36,9 @@ class HaOpenStackCloud(Construct):
         spec: LabSpec,
         platform: Platform | None = None,
     ) -> None:
+        plan = derive_plan(spec)  # the entry point validates: a bad lab leaves scope untouched
         super().__init__(scope, id_)
-        self.plan: Plan = derive_plan(spec)
+        self.plan: Plan = plan
         for warning in self.plan.warnings:
             print(f"openstack-ha: {warning}", file=sys.stderr)
         self.platform = platform or platform_for(self.plan)
