@@ -26,7 +26,8 @@ __all__ = [
 
 # Every code a Problem or PlanWarning may carry, with what it means. Codes of
 # pydantic's own (structural) errors come first, then the cross-field rules
-# of rules.py, then YAML loading, then plan warnings.
+# of rules/ (ranges and patterns declared on the fields included), then YAML
+# loading, then plan warnings.
 CODES: dict[str, str] = {
     # structure (pydantic)
     "unknown_key": "a key that the lab model does not have",
@@ -36,7 +37,7 @@ CODES: dict[str, str] = {
     "invalid_address": "not an IPv4 address",
     "invalid_network": "not an IPv4 network in CIDR notation",
     "invalid_value": "a value pydantic rejected for another reason",
-    # rules (rules.py)
+    # rules (rules/)
     "internal": "the derived plan broke one of its own invariants (a bug, please report)",
     "galera_too_few": "fewer Galera members than quorum needs",
     "galera_even": "an even number of Galera members without an arbitrator",

@@ -44,6 +44,7 @@ __all__ = [
     "Range",
     "field_limits",
     "limits_json_schema",
+    "minimum_of",
     "within_limits",
 ]
 
@@ -153,6 +154,14 @@ def field_limits(model: type[BaseModel], name: str) -> tuple[Limit, ...]:
     for arg in getattr(field.annotation, "__args__", ()):
         found += [m for m in getattr(arg, "__metadata__", ()) if isinstance(m, (Range, Pattern))]
     return tuple(found)
+
+
+def minimum_of(model: type[BaseModel], name: str) -> int:
+    """The lower bound of ``model.name``'s unconditional range (for readers outside the model)."""
+    for limit in field_limits(model, name):
+        if isinstance(limit, Range) and limit.when is None and limit.minimum is not None:
+            return limit.minimum
+    raise LookupError(f"{model.__name__}.{name} declares no lower bound")
 
 
 def _ranges(model: BaseModel, name: str) -> Iterator[Range]:
