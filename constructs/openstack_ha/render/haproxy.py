@@ -20,6 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from openstack_ha.model.groups import LoadBalancerGroup
+from openstack_ha.model.limits import minimum_of
 from openstack_ha.render.templates import render_template
 
 __all__ = [
@@ -33,8 +35,9 @@ __all__ = [
 CLUSTERCHECK_PORT = 9200
 # The algorithms the plan may ask for (HAProxy 2.6 configuration manual, "balance").
 BALANCE_ALGORITHMS = ("roundrobin", "static-rr", "leastconn", "first", "source")
-GLOBAL_MAXCONN_FLOOR = 20480
-DEFAULTS_MAXCONN_FLOOR = 4096
+# The floors are declared once, on the lab model's fields (the rules and the schema read them).
+GLOBAL_MAXCONN_FLOOR = minimum_of(LoadBalancerGroup, "maxconn_global")
+DEFAULTS_MAXCONN_FLOOR = minimum_of(LoadBalancerGroup, "maxconn_defaults")
 
 
 @dataclass(frozen=True)
