@@ -8,6 +8,7 @@ lab-file loader rejects, and on the valid example labs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -145,3 +146,19 @@ def test_example_labs_pass_the_schema_and_validate(path: Path) -> None:
 
 def test_the_whole_default_document_passes_the_schema() -> None:
     assert schema_locs(default_document()) == set()
+
+
+def test_a_range_a_description_states_is_the_declared_one() -> None:
+    """Descriptions are prose for people; where one states a range, it must be the field's."""
+    checked = 0
+    for _, owner, name in _declared(LabSpec, ""):
+        description = owner.model_fields[name].description or ""
+        stated = set(re.findall(r"(\d+)–(\d+)", description))
+        for limit in field_limits(owner, name):
+            if not isinstance(limit, Range) or limit.minimum is None or limit.maximum is None:
+                continue
+            if stated and limit.minimum != limit.maximum:  # "exactly 3" is no range
+                bounds = (str(limit.minimum), str(limit.maximum))
+                assert bounds in stated, f"{owner.__name__}.{name}"
+                checked += 1
+    assert checked >= 9
