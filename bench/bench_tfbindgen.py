@@ -86,7 +86,7 @@ GENERATE = """
     import json, resource, sys, time
     t0 = time.perf_counter()
     from pathlib import Path
-    from tfbindgen import codegen
+    from tfbindgen.generator import codegen
     imported = time.perf_counter() - t0
     rss_import = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     targets = {targets}

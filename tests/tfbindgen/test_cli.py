@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from tfbindgen_testing import ROOT, SCHEMAS
 
-from tfbindgen import cli
+from tfbindgen.generator import cli
 
 
 def run(*args: str, cwd: Path = ROOT, path: str | None = None) -> subprocess.CompletedProcess[str]:

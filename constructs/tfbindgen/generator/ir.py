@@ -15,8 +15,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from tfbindgen import ctytype, naming
-from tfbindgen.schema import Attribute, AttributeFacts, Block, BlockType, Extras, ProviderSchema
+from tfbindgen.generator import ctytype, naming, validate
+from tfbindgen.generator.schema import (
+    Attribute,
+    AttributeFacts,
+    Block,
+    BlockType,
+    Extras,
+    ProviderSchema,
+)
 
 Kind = Literal["resource", "data", "provider"]
 
@@ -50,7 +57,7 @@ class BlockTypeIR:
     spec: str
     doc: str
     settable: bool = True
-    getter: str = "ComplexAttribute"
+    getter: str = "BlockListAttribute"
 
 
 @dataclass(frozen=True)
@@ -93,6 +100,31 @@ class ResourceIR:
         items: list[AttributeIR | BlockTypeIR] = [*self.root.attributes, *self.root.block_types]
         return tuple(sorted(items, key=lambda a: a.py_name))
 
+    @property
+    def provider_arguments(self) -> tuple[AttributeIR | BlockTypeIR, ...]:
+        """A provider's arguments, readable and assignable after construction."""
+        return self.root.arguments
+
+    @property
+    def methods(self) -> tuple[MethodIR, ...]:
+        """Stock bindings' ``reset_<optional argument>()`` and ``put_<block>(value)``."""
+        taken = {a.py_name for a in self.getters} | naming.ENGINE_MEMBERS
+        found: list[MethodIR] = []
+        for arg in self.arguments:
+            block = arg.getter.startswith("Block")
+            if block and f"put_{arg.py_name}" not in taken:
+                found.append(MethodIR(f"put_{arg.py_name}", arg, put=True))
+            if not arg.required and f"reset_{arg.py_name}" not in taken:
+                found.append(MethodIR(f"reset_{arg.py_name}", arg, put=False))
+        return tuple(sorted(found, key=lambda m: m.name))
+
+
+@dataclass(frozen=True)
+class MethodIR:
+    name: str
+    arg: AttributeIR | BlockTypeIR
+    put: bool
+
 
 @dataclass(frozen=True)
 class ProviderIR:
@@ -131,6 +163,13 @@ def build(
     version: str | None,
 ) -> ProviderIR:
     """The intermediate model of one provider."""
+    refused = validate.problems(schema)
+    if refused:
+        lines = "".join(f"\n  - {p}" for p in refused)
+        raise ValueError(
+            f"the schema cannot be generated ({len(refused)} "
+            f"problem{'s' if len(refused) > 1 else ''}):{lines}"
+        )
     extras = extras or Extras()
     notes: list[str] = []
     if schema.ephemeral_resource_schemas:
@@ -275,6 +314,10 @@ def _class(
     if blocks:
         spec += "        blocks=(\n" + "".join(f"            {b.spec},\n" for b in blocks)
         spec += "        ),\n"
+    computed = [a for a in attrs if not a.settable]
+    if path and computed:  # what block references (vm.disk.get(0).wwn) read
+        spec += "        computed=(\n" + "".join(f"            {a.spec},\n" for a in computed)
+        spec += "        ),\n"
     spec += rules + "    )"
     doc = block.description or f"``{where}``."
     return ClassIR(class_name, where, doc, attrs, blocks, spec)
@@ -301,7 +344,7 @@ def _attribute(
         cls = naming.unique(owner + naming.camel(tf_name), ctx.class_names, suffix="2")
         nested = _class(ctx, Block(), cls, path=path, context="block", attributes=nt.attributes)
         ctx.classes.append(nested)
-        annotation = _nested_annotation(cls, nt.nesting_mode)
+        annotation = _nested_annotation(cls, nt.nesting_mode, nt.max_items)
         kind_text = f"nested {nt.nesting_mode} of {cls}"
         spec_args = [repr(tf_name), repr(py_name), "None"]
         spec_args.append(f"nested={cls}")
@@ -310,7 +353,7 @@ def _attribute(
             spec_args.append(f"min_items={nt.min_items}")
         if nt.max_items:
             spec_args.append(f"max_items={nt.max_items}")
-        getter = "ComplexAttribute"
+        getter = _block_getter(nt.nesting_mode, nt.max_items) if settable else "ComplexAttribute"
     else:
         cty = ctytype.parse(attr.type, f"{ctx.tf_type}.{dotted}")
         annotation = ctytype.annotation(cty)
@@ -389,19 +432,29 @@ def _block_type(
         py_name=py_name,
         class_name=cls,
         required=required,
-        annotation=_nested_annotation(cls, mode),
+        annotation=_nested_annotation(cls, mode, bt.max_items),
         spec=f"_rt.Blocks({', '.join(spec_args)})",
         doc=doc,
+        getter=_block_getter(mode, bt.max_items),
     )
 
 
-def _nested_annotation(cls: str, mode: str) -> str:
+def _nested_annotation(cls: str, mode: str, max_items: int = 0) -> str:
     item = f"{cls} | _t.Mapping[str, _t.Any]"
     if mode in ("single", "group"):
         return item
     if mode == "map":
         return f"_t.Mapping[str, {item}]"
+    if max_items == 1:  # the block alone will do, as in stock bindings
+        return f"{item} | _t.Sequence[{item}]"
     return f"_t.Sequence[{item}]"
+
+
+def _block_getter(mode: str, max_items: int) -> str:
+    """The runtime getter of a block type: stock bindings' indexing by nesting mode."""
+    if mode in ("single", "group") or (mode in ("list", "set") and max_items == 1):
+        return "BlockObjectAttribute"
+    return "BlockMapAttribute" if mode == "map" else "BlockListAttribute"
 
 
 def _is_number(cty: ctytype.Spec) -> bool:

@@ -23,7 +23,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from tfbindgen import __version__, codegen, config, tree
+from tfbindgen import __version__
+from tfbindgen.generator import codegen, config, tree
 
 CONFIG_COMMAND = "python -m tfbindgen"
 
@@ -119,7 +120,7 @@ def _configured(args: argparse.Namespace) -> int:
 def _single(args: argparse.Namespace) -> int:
     # Imported here: subprocess and tempfile serve only --from, and every
     # millisecond of start-up shows in each regeneration.
-    from tfbindgen import capture  # noqa: PLC0415 - see above
+    from tfbindgen.generator import capture  # noqa: PLC0415 - see above
 
     if args.capture is not None:
         capture.check(*args.capture)
