@@ -301,8 +301,6 @@ def check(spec: Spec, get: Callable[[str], object]) -> tuple[dict[str, object], 
     return values, checker.problems
 
 
-
-
 _FIELDS: dict[type[Any], tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
 

@@ -104,9 +104,7 @@ def checked(init: Callable[_P, None]) -> Callable[_P, None]:
                         f"(got {extra} more positional)",
                     ),
                 )
-            raise BindingError(
-                where(type(args[0]), given.get("scope"), given.get("id_")), problems
-            )
+            raise BindingError(where(type(args[0]), given.get("scope"), given.get("id_")), problems)
         init(*args, **kwargs)
 
     return wrapper
@@ -118,5 +116,3 @@ def where(cls: type[Any], scope: object, id_: object) -> str:
     except Exception:  # a message must come out whatever the scope is
         path = f"?/{id_}"
     return f"{path.lstrip('/')} ({cls.TF_RESOURCE_TYPE})"
-
-

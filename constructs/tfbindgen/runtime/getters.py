@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeAlias, TypeVar, overload
 
+from tfbindgen import hclencode
 from tfbindgen.engine import (
     ComplexList,
     ComplexMap,
@@ -162,7 +163,8 @@ class BlockMap(ComplexMap):
 
     def get(self, key: str) -> BlockObject:
         parent, attribute, spec = self._tf_ref
-        return BlockObject(parent, attribute, False, key, spec)
+        # The engine writes the index as is: `meta[k]` would read a variable k.
+        return BlockObject(parent, attribute, False, hclencode.block_label(key), spec)
 
 
 _SCALARS: dict[Any, type[_Getter[Any]]] = {

@@ -86,5 +86,3 @@ def check_rules(spec: Spec, values: Mapping[str, object], checker: Checker) -> N
                         f"must be at least the sum of {', '.join(map(name, rule.others))} "
                         f"({total:g}) (got {value!r})",
                     )
-
-

@@ -29,7 +29,6 @@ Provisioner: TypeAlias = (
 )
 
 
-
 @dataclasses.dataclass(frozen=True, slots=True)
 class Attr:
     """An argument of a resource, data source, provider or block."""
@@ -110,8 +109,6 @@ class ProviderInfo:
         return TerraformProviderGeneratorMetadata(
             provider_name=self.name, provider_version=self.version
         )
-
-
 
 
 class Block:

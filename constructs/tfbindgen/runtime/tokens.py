@@ -40,5 +40,3 @@ def is_expression(value: object) -> bool:
     if isinstance(value, str):
         return _TOKEN_MARK in value or "${" in value or "%{" in value
     return is_token(value)
-
-
