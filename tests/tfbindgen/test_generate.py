@@ -349,6 +349,33 @@ def test_generation_does_not_import_the_cdk_engine(tmp_path: Path) -> None:
     assert result.stdout.strip().splitlines()[-1] == "[]"
 
 
+def test_generated_code_and_the_runtime_never_import_the_generator() -> None:
+    generated = ROOT / "constructs" / "tfproviders"
+    imports = {
+        line.strip()
+        for path in generated.rglob("*.py")
+        for line in path.read_text().splitlines()
+        if line.startswith(("from tfbindgen", "import tfbindgen"))
+    }
+    assert imports == {"from tfbindgen import runtime as _rt"}
+    code = (
+        "import sys, tfproviders.libvirt.domain, tfproviders.openstack.networking_port_v2\n"
+        "import tfbindgen.hclfmt, tfbindgen.hclrefs, tfbindgen.hclencode, tfbindgen.runtime\n"
+        "print(sorted(m for m in sys.modules if m.startswith('tfbindgen.generator')"
+        " or m == 'jinja2'))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+    runtime = ROOT / "constructs" / "tfbindgen"
+    for path in [*runtime.glob("*.py"), *(runtime / "runtime").glob("*.py")]:
+        if path.name != "__main__.py":  # `python -m tfbindgen` runs the generator
+            lines = [line.strip() for line in path.read_text().splitlines()]
+            assert not [x for x in lines if x.startswith("from tfbindgen.generator")], path
+
+
 @pytest.mark.parametrize("schema", fixture_schemas(), ids=lambda p: p.stem)
 def test_every_fixture_schema_generates_importable_modules(
     schema: Path, fixture_bindings: Path
