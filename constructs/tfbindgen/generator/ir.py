@@ -9,30 +9,23 @@ at the first one.
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from tfbindgen.generator import ctytype, naming, validate
+from tfbindgen.generator.doctext import blocks_text, fact_notes, flags, join, sentences
+from tfbindgen.generator.facts import Context, Kind, lookup, rules_spec, validation
 from tfbindgen.generator.schema import (
     Attribute,
-    AttributeFacts,
     Block,
     BlockType,
     Extras,
     ProviderSchema,
 )
 
-Kind = Literal["resource", "data", "provider"]
-
 _EXTRAS_KIND = {"resource": "resources", "data": "data_sources", "provider": "provider"}
 _DOCS_KIND = {"resource": "resources", "data": "data-sources"}
-
-# Extras enumerations copied from Go source sometimes hold expressions the
-# extractor could not evaluate, e.g. "string(images.ImageVisibilityPublic)".
-_UNRESOLVED_VALUE = re.compile(r"[A-Za-z_][\w.]*\(")
 
 
 @dataclass(frozen=True)
@@ -141,19 +134,6 @@ class ProviderIR:
         return (*self.resources, *self.data_sources)
 
 
-@dataclass
-class _Context:
-    """What one resource's build needs to know and what it found."""
-
-    kind: Kind
-    tf_type: str
-    facts: Mapping[str, AttributeFacts]
-    notes: list[str]
-    classes: list[ClassIR] = field(default_factory=list)
-    class_names: set[str] = field(default_factory=set)
-    used_facts: set[str] = field(default_factory=set)
-
-
 def build(
     schema: ProviderSchema,
     extras: Extras | None,
@@ -252,14 +232,14 @@ def _resource(
     doc_url: str,
 ) -> ResourceIR:
     facts = extras.facts(_EXTRAS_KIND[kind], tf_type)
-    ctx = _Context(kind=kind, tf_type=tf_type, facts=facts, notes=notes)
+    ctx = Context(kind=kind, tf_type=tf_type, facts=facts, notes=notes)
     ctx.class_names.add(class_name)
-    rules = _rules(ctx, block)
+    rules = rules_spec(ctx, block)
     root = _class(ctx, block, class_name, path=(), context=kind, rules=rules)
     for path in sorted(set(facts) - ctx.used_facts):
         notes.append(f"extras: {kind} {tf_type}: {path!r} is not in the schema; ignored")
     what = {"resource": "Resource", "data": "Data source", "provider": "Provider"}[kind]
-    doc = _join(
+    doc = join(
         block.description or f"{what} ``{tf_type}``.",
         f"Terraform: ``{tf_type}`` ({doc_url})",
     )
@@ -276,7 +256,7 @@ def _resource(
 
 
 def _class(
-    ctx: _Context,
+    ctx: Context,
     block: Block,
     class_name: str,
     *,
@@ -324,7 +304,7 @@ def _class(
 
 
 def _attribute(
-    ctx: _Context,
+    ctx: Context,
     attr: Attribute,
     *,
     tf_name: str,
@@ -333,7 +313,7 @@ def _attribute(
     owner: str,
 ) -> AttributeIR:
     dotted = ".".join(path)
-    facts = _facts(ctx, dotted)
+    facts = lookup(ctx, dotted)
     settable = attr.required or attr.optional
     env = facts.default_func.env if facts and facts.default_func else ()
     # SDKv2 turns a Required attribute with an environment DefaultFunc into an
@@ -370,14 +350,14 @@ def _attribute(
         spec_args.insert(3, "required=True")
     enum_text = ""
     if facts and facts.validate:
-        spec_args += _validation(ctx, dotted, facts)
+        spec_args += validation(ctx, dotted, facts)
         if facts.validate.one_of:
             enum_text = "One of: " + ", ".join(repr(v) for v in facts.validate.one_of) + "."
-    doc = _sentences(
+    doc = sentences(
         attr.description,
-        _flags(attr, required, env, kind_text),
+        flags(attr, required, env, kind_text),
         enum_text,
-        _fact_notes(facts, ctx.kind),
+        fact_notes(facts, ctx.kind),
     )
     return AttributeIR(
         tf_name=tf_name,
@@ -392,7 +372,7 @@ def _attribute(
 
 
 def _block_type(
-    ctx: _Context,
+    ctx: Context,
     bt: BlockType,
     *,
     tf_name: str,
@@ -400,7 +380,7 @@ def _block_type(
     path: tuple[str, ...],
     owner: str,
 ) -> BlockTypeIR:
-    facts = _facts(ctx, ".".join(path))
+    facts = lookup(ctx, ".".join(path))
     cls = naming.unique(owner + naming.camel(tf_name), ctx.class_names, suffix="2")
     nested = _class(ctx, bt.block, cls, path=path, context="block")
     ctx.classes.append(nested)
@@ -417,15 +397,15 @@ def _block_type(
     if mode in ("list", "set", "map"):
         low, high = bt.min_items, bt.max_items
         if low and high:
-            counts = f"{low} to {high} blocks." if low != high else f"Exactly {_blocks(low)}."
+            counts = f"{low} to {high} blocks." if low != high else f"Exactly {blocks_text(low)}."
         elif low:
-            counts = f"At least {_blocks(low)}."
+            counts = f"At least {blocks_text(low)}."
         elif high:
-            counts = f"At most {_blocks(high)}."
-    doc = _sentences(
+            counts = f"At most {blocks_text(high)}."
+    doc = sentences(
         bt.block.description,
         f"{'Required' if required else 'Optional'} {mode} block of ``{cls}``. {counts}".strip(),
-        _fact_notes(facts, ctx.kind),
+        fact_notes(facts, ctx.kind),
     )
     return BlockTypeIR(
         tf_name=tf_name,
@@ -459,173 +439,3 @@ def _block_getter(mode: str, max_items: int) -> str:
 
 def _is_number(cty: ctytype.Spec) -> bool:
     return cty == "number" or (isinstance(cty, tuple) and cty[0] != "object" and cty[1] == "number")
-
-
-def _facts(ctx: _Context, dotted: str) -> AttributeFacts | None:
-    found = ctx.facts.get(dotted)
-    if found is not None:
-        ctx.used_facts.add(dotted)
-    return found
-
-
-def _validation(ctx: _Context, dotted: str, facts: AttributeFacts) -> list[str]:
-    """Spec arguments for the value checks the extras allow us to enforce."""
-    v = facts.validate
-    assert v is not None
-    args: list[str] = []
-    where = f"{ctx.tf_type}.{dotted}"
-    if v.one_of:
-        unresolved = [x for x in v.one_of if isinstance(x, str) and _UNRESOLVED_VALUE.match(x)]
-        if unresolved:
-            ctx.notes.append(
-                f"extras: {where}: enumeration not enforced, values look like unresolved "
-                f"source expressions: {unresolved[0]!r}"
-            )
-        elif v.also_accepted:
-            ctx.notes.append(
-                f"extras: {where}: enumeration not enforced, the provider also accepts "
-                f"{v.also_accepted}"
-            )
-        else:
-            args.append(f"one_of={tuple(v.one_of)!r}")
-            if v.ignore_case:
-                args.append("ignore_case=True")
-    if v.min is not None:
-        args.append(f"minimum={_number(v.min)}")
-    if v.max is not None:
-        args.append(f"maximum={_number(v.max)}")
-    return args
-
-
-def _number(value: float) -> str:
-    return repr(int(value)) if float(value).is_integer() else repr(value)
-
-
-def _rules(ctx: _Context, block: Block) -> str:
-    """Cross-field rules (ConflictsWith, ExactlyOneOf...) as spec source."""
-    settable = _settable_paths(block, ())
-    rules: list[str] = []
-    seen: set[tuple[str, tuple[str, ...]]] = set()
-
-    def known(subject: str, paths: Iterable[str]) -> tuple[str, ...] | None:
-        result = tuple(_plain_path(p) for p in paths)
-        missing = [p for p in result if p not in settable]
-        if missing:
-            ctx.notes.append(
-                f"extras: {ctx.tf_type}.{subject}: rule names {missing[0]!r}, which is not a "
-                "settable attribute; rule ignored"
-            )
-            return None
-        return result
-
-    for path in sorted(ctx.facts):
-        facts = ctx.facts[path]
-        if path not in settable:
-            continue
-        ctx.used_facts.add(path)
-        for kind, others in (
-            ("conflicts", facts.conflicts_with),
-            ("requires", facts.required_with),
-        ):
-            targets = known(path, others) if others else None
-            if targets and (kind, (path, *targets)) not in seen:
-                seen.add((kind, (path, *targets)))
-                rules.append(f"_rt.Rule({kind!r}, {path!r}, {targets!r})")
-        for kind, group in (
-            ("exactly_one_of", facts.exactly_one_of),
-            ("at_least_one_of", facts.at_least_one_of),
-        ):
-            members = known(path, group) if group else None
-            if members and (kind, tuple(sorted(members))) not in seen:
-                seen.add((kind, tuple(sorted(members))))
-                rules.append(f"_rt.Rule({kind!r}, None, {tuple(sorted(members))!r})")
-        validate = facts.validate
-        if validate and validate.at_least_sum_of:
-            summands = known(path, validate.at_least_sum_of)
-            if summands:
-                rules.append(f"_rt.Rule('at_least_sum_of', {path!r}, {summands!r})")
-    if not rules:
-        return ""
-    return "        rules=(\n" + "".join(f"            {r},\n" for r in rules) + "        ),\n"
-
-
-def _plain_path(path: str) -> str:
-    """SDKv2 paths index list blocks (``target.0.path``); rules use ``target.path``."""
-    return ".".join(part for part in path.split(".") if not part.isdigit())
-
-
-def _settable_paths(block: Block, prefix: tuple[str, ...]) -> set[str]:
-    paths = {
-        ".".join((*prefix, n)) for n, a in block.attributes.items() if a.required or a.optional
-    }
-    for n, bt in block.block_types.items():
-        paths.add(".".join((*prefix, n)))
-        paths |= _settable_paths(bt.block, (*prefix, n))
-    return paths
-
-
-def _flags(attr: Attribute, required: bool, env: Sequence[str], kind_text: str) -> str:
-    if attr.required and not required:
-        presence = f"Required unless the environment sets {' or '.join(env)}"
-    elif required:
-        presence = "Required"
-    elif attr.optional and attr.computed:
-        presence = "Optional (computed by the provider when unset)"
-    elif attr.optional:
-        presence = "Optional"
-    else:
-        presence = "Read-only (computed)"
-    extra = [presence, f"type ``{kind_text}``"]
-    if attr.sensitive:
-        extra.append("sensitive")
-    if attr.write_only:
-        extra.append("write-only")
-    if attr.deprecated:
-        extra.append("deprecated")
-    return "; ".join(extra) + "."
-
-
-def _fact_notes(facts: AttributeFacts | None, kind: Kind) -> str:
-    if facts is None:
-        return ""
-    out: list[str] = []
-    if facts.force_new or facts.requires_replace:
-        out.append("Changing it replaces the resource.")
-    if facts.has_default and facts.default is not None:
-        # Terraform's spelling (true, "kvm"): the provider applies it, not Python.
-        out.append(f"Default (applied by the provider): {json.dumps(facts.default)}.")
-    if facts.default_func and facts.default_func.env and kind == "provider":
-        out.append(f"Environment: {', '.join(facts.default_func.env)}.")
-    if facts.conflicts_with:
-        out.append(f"Conflicts with {', '.join(map(_plain_path, facts.conflicts_with))}.")
-    if facts.exactly_one_of:
-        out.append(f"Exactly one of {', '.join(facts.exactly_one_of)}.")
-    if facts.at_least_one_of:
-        out.append(f"At least one of {', '.join(facts.at_least_one_of)}.")
-    if facts.required_with:
-        out.append(f"Requires {', '.join(facts.required_with)}.")
-    v = facts.validate
-    if v and (v.min is not None or v.max is not None):
-        low = "" if v.min is None else f">= {_number(v.min)}"
-        high = "" if v.max is None else f"<= {_number(v.max)}"
-        out.append(f"Value {' and '.join(x for x in (low, high) if x)}.")
-    if facts.deprecated:
-        out.append(f"Deprecated: {facts.deprecated}.")
-    return " ".join(out)
-
-
-def _join(*parts: str | None) -> str:
-    return "\n\n".join(p.strip() for p in parts if p and p.strip())
-
-
-def _sentences(*parts: str | None) -> str:
-    """One paragraph: a description, then facts; a description ending without
-    punctuation gets a full stop so the facts read as their own sentences."""
-    texts = [p.strip() for p in parts if p and p.strip()]
-    if texts and texts[0][-1] not in ".!?:)`":
-        texts[0] += "."
-    return " ".join(texts)
-
-
-def _blocks(n: int) -> str:
-    return f"{n} block" if n == 1 else f"{n} blocks"
