@@ -13,7 +13,9 @@ run would not have:
   (whose own import time is reported separately);
 * the stock ``cdktn get`` (cdktn-cli 0.24.0, Node 24) on the same schemas,
   offline, fed through its ``--experimental-provider-schema-cache-path``
-  cache; its time, peak RSS, output size and the import time of its modules.
+  cache; its time (median of ``--runs``, default 5, each into a fresh
+  project), peak RSS, output size and the import time of its modules, next to
+  the median whole tfbindgen command on the same schema and their ratio.
   The CLI is installed with npm into a temporary folder, never into the
   repository. When it cannot run, the script says why and prints the
   reference figures from issue 2 instead, labelled as such.
@@ -86,7 +88,7 @@ GENERATE = """
     import json, resource, sys, time
     t0 = time.perf_counter()
     from pathlib import Path
-    from tfbindgen import codegen
+    from tfbindgen.generator import codegen
     imported = time.perf_counter() - t0
     rss_import = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     targets = {targets}
@@ -188,12 +190,8 @@ def import_times(modules: list[str], paths: list[str] | None = None) -> dict[str
     return run_child(IMPORTS.format(modules=repr(modules), paths=repr(paths or [])))
 
 
-def command_time(argv: list[str], runs: int) -> float:
-    """Best wall time of a whole `python -m tfbindgen ...` process (start-up included).
-
-    The best of several runs, not the median: on a shared 2-core machine the
-    slower runs measure the neighbours, not the generator.
-    """
+def command_times(argv: list[str], runs: int) -> list[float]:
+    """Wall times of whole `python -m tfbindgen ...` processes (start-up and writing included)."""
     import time
 
     times = []
@@ -202,7 +200,7 @@ def command_time(argv: list[str], runs: int) -> float:
         subprocess.run([PYTHON, "-m", "tfbindgen", *argv], check=True, capture_output=True,
                        cwd=ROOT, timeout=300)  # fmt: skip
         times.append(time.perf_counter() - start)
-    return min(times)
+    return times
 
 
 def check_command() -> float:
@@ -304,7 +302,9 @@ def mb(kb: float | None) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=3, help="generation repetitions (median)")
+    parser.add_argument(
+        "--runs", type=int, default=5, help="repetitions of every measurement (median)"
+    )
     parser.add_argument("--no-cdktn-get", action="store_true", help="skip the stock generator")
     parser.add_argument(
         "--cdktn-cli",
@@ -326,18 +326,20 @@ def main() -> None:
         schemas["synthetic-200"] = (str(big), None, "example/big", "1.0.0")
 
         print("== Generation (fresh process; first run includes template compilation;")
-        print("   'command': best whole `python -m tfbindgen --schema ...` process, start-up "
-              "and writing included)")  # fmt: skip
+        print(f"   'command': median of {args.runs} whole `python -m tfbindgen --schema ...` "
+              "processes, start-up and writing included)")  # fmt: skip
         print(f"{'schema':<15} {'first':>8} {'median':>8} {'command':>8} {'files':>6} "
               f"{'output':>9} {'RSS after import':>17} {'peak RSS':>9}")  # fmt: skip
         ours: dict[str, float] = {}
         whole: dict[str, float] = {}
+        whole_all: dict[str, list[float]] = {}
         for name, (schema, extras, source, version) in schemas.items():
             r = generation([(schema, extras, source, version)], args.runs)
             ours[name] = r["times"][0]
             argv = ["--schema", schema, "--out", str(folder / "out"), "--provider-version",
                     str(version), *(["--extras", extras] if extras else [])]  # fmt: skip
-            whole[name] = command_time(argv, max(args.runs, 5))
+            whole_all[name] = command_times(argv, args.runs)
+            whole[name] = statistics.median(whole_all[name])
             print(f"{name:<15} {r['times'][0]:>7.3f}s {statistics.median(r['times']):>7.3f}s "
                   f"{whole[name]:>7.3f}s {r['files']:>6} {r['bytes'] / 1024:>7.0f}KB "
                   f"{mb(r['rss_import_kb']):>17} {mb(r['rss_peak_kb']):>9}")  # fmt: skip
@@ -379,21 +381,32 @@ def main() -> None:
             for key, text in REFERENCE.items():
                 print(f"  {key}: {text}")
             return
-        print(f"{'schema':<15} {'cdktn get':>10} {'peak RSS':>9} {'output':>9} "
-              f"{'tfbindgen command':>18} {'speed-up':>9} {'(generation only)':>18}")  # fmt: skip
+        print(f"median of {args.runs} runs each; ratio = cdktn get / tfbindgen (whole commands)")
+        print(f"{'schema':<15} {'cdktn get':>10} {'(min-max)':>13} {'peak RSS':>9} "
+              f"{'output':>9} {'tfbindgen':>10} {'(min-max)':>13} {'ratio':>7} "
+              f"{'(generation only)':>18}")  # fmt: skip
         stock_imports: dict[str, Path] = {}
         for name in (*PINNED, "synthetic-200"):
             schema, _, source, _ = schemas[name]
             local = "big" if name == "synthetic-200" else name
+            runs = []
             try:
-                r = cdktn_get(cli, local, source, Path(schema), folder / f"get-{name}")
+                for i in range(args.runs):
+                    runs.append(cdktn_get(cli, local, source, Path(schema),
+                                          folder / f"get-{name}-{i}"))  # fmt: skip
             except (RuntimeError, subprocess.TimeoutExpired) as exc:
                 print(f"{name:<15} failed: {exc}")
                 continue
-            stock_imports[name] = r["imports"]
-            print(f"{name:<15} {r['s']:>9.1f}s {mb(r['rss_kb']):>9} {r['bytes'] / 1024:>7.0f}KB "
-                  f"{whole[name]:>17.3f}s {r['s'] / whole[name]:>8.0f}x "
-                  f"{r['s'] / ours[name]:>17.0f}x")  # fmt: skip
+            stock_imports[name] = runs[-1]["imports"]
+            stock = [r["s"] for r in runs]
+            ours_all = whole_all[name]
+            stock_median, ours_median = statistics.median(stock), statistics.median(ours_all)
+            rss = max((r["rss_kb"] for r in runs if r["rss_kb"] is not None), default=None)
+            print(f"{name:<15} {stock_median:>9.2f}s {min(stock):>6.2f}-{max(stock):<6.2f} "
+                  f"{mb(rss):>9} {runs[-1]['bytes'] / 1024:>7.0f}KB "
+                  f"{ours_median:>9.3f}s {min(ours_all):>6.3f}-{max(ours_all):<6.3f} "
+                  f"{stock_median / ours_median:>6.0f}x "
+                  f"{stock_median / ours[name]:>17.0f}x")  # fmt: skip
         if "openstack" in stock_imports:
             modules = [f"openstack.{m}" for m in LAB_MODULES["openstack"] if m != "provider"]
             modules.append("openstack.provider")

@@ -1,5 +1,5 @@
-"""``python -m tfbindgen``: see ``tfbindgen.cli``."""
+"""``python -m tfbindgen``: see ``tfbindgen.generator.cli``."""
 
-from tfbindgen.cli import main
+from tfbindgen.generator.cli import main
 
 raise SystemExit(main())

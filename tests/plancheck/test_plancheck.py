@@ -6,8 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from tfbindgen.plancheck import Problem, Schemas, check_config, check_value
+from tfstandin.plancheck import Problem, Schemas, check_config, check_value
 
 ROOT = Path(__file__).resolve().parents[2]
 

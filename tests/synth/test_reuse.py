@@ -7,13 +7,13 @@ from ipaddress import IPv4Address
 from pathlib import Path
 
 import pytest
+from tfstandin.plancheck import Schemas, check_config
 
 from openstack_ha.constructs import GaleraCluster, HaOpenStackCloud, LabSecrets, SegregatedNetworks
 from openstack_ha.model import DatabaseGroup, LabError, LabSpec, derive_plan
 from openstack_ha.platforms import LibvirtPlatform, OpenStackPlatform
 from tfbindgen import engine
 from tfbindgen.engine import App, TerraformStack
-from tfbindgen.plancheck import Schemas, check_config
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 from synthlabs import Synthesized, lab, synthesize
+from tfstandin.plancheck import Schemas, check_config
 
 from openstack_ha.model.derive import derive_plan
 from openstack_ha.model.spec import LabSpec
 from openstack_ha.render.secrets import Secrets
 from openstack_ha.render.tree import render_lab
-from tfbindgen.plancheck import Schemas, check_config
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from tfbindgen_testing import ROOT, SCHEMAS
 
-from tfbindgen import cli
+from tfbindgen.generator import cli
 
 
 def run(*args: str, cwd: Path = ROOT, path: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -244,3 +244,82 @@ def test_without_configuration_it_says_where_it_looked(tmp_path: Path) -> None:
 
 def test_main_is_callable_in_process_and_returns_the_exit_status() -> None:
     assert cli.main(["--check", "--config", str(ROOT / "pyproject.toml")]) == 0
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+
+
+def test_an_io_error_part_way_exits_3_and_leaves_the_package_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    schema = SCHEMAS / "attribute-types.json"
+    assert cli.main(["--schema", str(schema), "--out", str(tmp_path), "--package", "shapes"]) == 0
+    package = tmp_path / "shapes"
+    (package / "NOTES.md").write_text("hand-written\n")
+    before = _snapshot(package)
+    changed = SCHEMAS / "nesting-modes.json"  # another provider: every module differs
+    real_write = Path.write_bytes
+    calls = 0
+
+    def failing_write(self: Path, data: bytes) -> int:  # type: ignore[override]
+        nonlocal calls
+        calls += 1
+        if calls == 3:
+            raise OSError(28, "No space left on device", str(self))
+        return real_write(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", failing_write)
+    status = cli.main(["--schema", str(changed), "--out", str(tmp_path), "--package", "shapes"])
+    monkeypatch.undo()
+    assert status == 3
+    error = capsys.readouterr().err
+    assert "tfbindgen: cannot write " in error
+    assert ": No space left on device; the output folder is left as it was\n" in error
+    assert _snapshot(package) == before  # not one file changed, none half-written
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["shapes"]  # no staging folder left
+    # and a later successful run keeps the hand-written file
+    assert cli.main(["--schema", str(changed), "--out", str(tmp_path), "--package", "shapes"]) == 0
+    assert (package / "NOTES.md").read_text() == "hand-written\n"
+    assert "thing.py" in {p.name for p in package.iterdir()}
+
+
+def test_the_help_documents_every_exit_status() -> None:
+    result = run("--help")
+    text = " ".join(result.stdout.split())
+    for status in (
+        "0 done (--check: no difference)",
+        "1 --check found differences",
+        "2 bad input",
+        "3 I/O error while writing (the output folder is left as it was)",
+    ):
+        assert status in text
+
+
+def test_a_provider_named_like_a_standard_module_gets_a_package_that_hides_none(
+    tmp_path: Path,
+) -> None:
+    result = run("--schema", str(SCHEMAS / "stdlib-name.json"), "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["random_provider"]
+    assert (
+        "tfbindgen: note: the provider's name 'random' is a standard-library module; "
+        "the package is 'random_provider' (choose one with --package)"
+    ) in result.stderr
+    # `import tempfile` (which imports random) still works with the folder on sys.path
+    check = subprocess.run(
+        [sys.executable, "-c", "import tempfile, random; print(random.__file__)"],
+        capture_output=True, text=True, cwd=tmp_path, timeout=60, check=True,
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+    )  # fmt: skip
+    assert str(tmp_path) not in check.stdout
+    explicit = run(
+        "--schema", str(SCHEMAS / "stdlib-name.json"), "--out", str(tmp_path / "x"),
+        "--package", "random",
+    )  # fmt: skip
+    assert explicit.returncode == 0
+    assert "warning: --package random is a standard-library module name" in explicit.stderr

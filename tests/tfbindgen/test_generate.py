@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 from tfbindgen_testing import ROOT, SCHEMAS, fixture_schemas, fixture_target
 
-from tfbindgen import __version__, cli, codegen, runtime
+from tfbindgen import __version__, runtime
+from tfbindgen.generator import cli, codegen
 
 
 def _module(package: str, module: str) -> Any:
@@ -112,7 +113,6 @@ def test_name_conflicts_become_the_policy_names_in_signatures_modules_and_classe
         "foo_bar: str",
         "foo_bar_: str",
         "str_: str",
-        "x_3d: bool",
         "x_private: str",
         "scope_: str",
         "id__: str",
@@ -336,7 +336,7 @@ def test_pinned_schema_quirks_are_noted_not_enforced() -> None:
 
 def test_generation_does_not_import_the_cdk_engine(tmp_path: Path) -> None:
     code = (
-        "import sys\nfrom tfbindgen import cli\n"
+        "import sys\nfrom tfbindgen.generator import cli\n"
         f"assert cli.main(['--check', '--config', {str(ROOT / 'pyproject.toml')!r}]) == 0\n"
         "loaded = sorted(m for m in ('cdktn', 'cdktf', 'jsii', 'constructs', 'tfbindgen.engine')"
         " if m in sys.modules)\n"
@@ -347,6 +347,33 @@ def test_generation_does_not_import_the_cdk_engine(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_generated_code_and_the_runtime_never_import_the_generator() -> None:
+    generated = ROOT / "constructs" / "tfproviders"
+    imports = {
+        line.strip()
+        for path in generated.rglob("*.py")
+        for line in path.read_text().splitlines()
+        if line.startswith(("from tfbindgen", "import tfbindgen"))
+    }
+    assert imports == {"from tfbindgen import runtime as _rt"}
+    code = (
+        "import sys, tfproviders.libvirt.domain, tfproviders.openstack.networking_port_v2\n"
+        "import tfbindgen.hclfmt, tfbindgen.hclrefs, tfbindgen.hclencode, tfbindgen.runtime\n"
+        "print(sorted(m for m in sys.modules if m.startswith('tfbindgen.generator')"
+        " or m == 'jinja2'))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+    runtime = ROOT / "constructs" / "tfbindgen"
+    for path in [*runtime.glob("*.py"), *(runtime / "runtime").glob("*.py")]:
+        if path.name != "__main__.py":  # `python -m tfbindgen` runs the generator
+            lines = [line.strip() for line in path.read_text().splitlines()]
+            assert not [x for x in lines if x.startswith("from tfbindgen.generator")], path
 
 
 @pytest.mark.parametrize("schema", fixture_schemas(), ids=lambda p: p.stem)

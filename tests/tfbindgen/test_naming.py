@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from tfbindgen_testing import ROOT
 
-from tfbindgen import naming
+from tfbindgen.generator import naming
 
 # (Terraform name, context, Python name)
 POLICY = [

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from tfbindgen import ctytype
-from tfbindgen.schema import Document, Extras, SchemaError
+from tfbindgen.generator import ctytype
+from tfbindgen.generator.schema import Document, Extras, SchemaError
 
 
 @pytest.mark.parametrize(

@@ -90,3 +90,18 @@ class CloudinitDisk(_rt.Resource):
     network_config = _rt.StringAttribute('network_config')
     pool = _rt.StringAttribute('pool')
     user_data = _rt.StringAttribute('user_data')
+
+    def reset_id(self) -> None:
+        self._tf_assign('id', 'id', None)
+
+    def reset_meta_data(self) -> None:
+        self._tf_assign('meta_data', 'meta_data', None)
+
+    def reset_network_config(self) -> None:
+        self._tf_assign('network_config', 'network_config', None)
+
+    def reset_pool(self) -> None:
+        self._tf_assign('pool', 'pool', None)
+
+    def reset_user_data(self) -> None:
+        self._tf_assign('user_data', 'user_data', None)

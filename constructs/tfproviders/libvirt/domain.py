@@ -440,14 +440,14 @@ class Domain(_rt.Resource):
         cmdline: _t.Sequence[_t.Mapping[str, str]] | _rt.IResolvable | None = None,
         console: _t.Sequence[DomainConsole | _t.Mapping[str, _t.Any]] | None = None,
         coreos_ignition: str | None = None,
-        cpu: _t.Sequence[DomainCpu | _t.Mapping[str, _t.Any]] | None = None,
+        cpu: DomainCpu | _t.Mapping[str, _t.Any] | _t.Sequence[DomainCpu | _t.Mapping[str, _t.Any]] | None = None,
         description: str | None = None,
         disk: _t.Sequence[DomainDisk | _t.Mapping[str, _t.Any]] | None = None,
         emulator: str | None = None,
         filesystem: _t.Sequence[DomainFilesystem | _t.Mapping[str, _t.Any]] | None = None,
         firmware: str | None = None,
         fw_cfg_name: str | None = None,
-        graphics: _t.Sequence[DomainGraphics | _t.Mapping[str, _t.Any]] | None = None,
+        graphics: DomainGraphics | _t.Mapping[str, _t.Any] | _t.Sequence[DomainGraphics | _t.Mapping[str, _t.Any]] | None = None,
         id: str | None = None,
         initrd: str | None = None,
         kernel: str | None = None,
@@ -455,15 +455,15 @@ class Domain(_rt.Resource):
         memory: float | None = None,
         metadata: str | None = None,
         network_interface: _t.Sequence[DomainNetworkInterface | _t.Mapping[str, _t.Any]] | None = None,
-        nvram: _t.Sequence[DomainNvram | _t.Mapping[str, _t.Any]] | None = None,
+        nvram: DomainNvram | _t.Mapping[str, _t.Any] | _t.Sequence[DomainNvram | _t.Mapping[str, _t.Any]] | None = None,
         qemu_agent: bool | _rt.IResolvable | None = None,
         running: bool | _rt.IResolvable | None = None,
         timeouts: DomainTimeouts | _t.Mapping[str, _t.Any] | None = None,
-        tpm: _t.Sequence[DomainTpm | _t.Mapping[str, _t.Any]] | None = None,
+        tpm: DomainTpm | _t.Mapping[str, _t.Any] | _t.Sequence[DomainTpm | _t.Mapping[str, _t.Any]] | None = None,
         type: str | None = None,
         vcpu: float | None = None,
-        video: _t.Sequence[DomainVideo | _t.Mapping[str, _t.Any]] | None = None,
-        xml: _t.Sequence[DomainXml | _t.Mapping[str, _t.Any]] | None = None,
+        video: DomainVideo | _t.Mapping[str, _t.Any] | _t.Sequence[DomainVideo | _t.Mapping[str, _t.Any]] | None = None,
+        xml: DomainXml | _t.Mapping[str, _t.Any] | _t.Sequence[DomainXml | _t.Mapping[str, _t.Any]] | None = None,
         connection: _rt.Connection | None = None,
         count: _rt.Count | None = None,
         depends_on: _t.Sequence[_rt.ITerraformDependable] | None = None,
@@ -520,19 +520,19 @@ class Domain(_rt.Resource):
 
     arch = _rt.StringAttribute('arch')
     autostart = _rt.BooleanAttribute('autostart')
-    boot_device = _rt.ComplexAttribute('boot_device')
+    boot_device = _rt.BlockListAttribute('boot_device')
     cloudinit = _rt.StringAttribute('cloudinit')
     cmdline = _rt.ComplexAttribute('cmdline')
-    console = _rt.ComplexAttribute('console')
+    console = _rt.BlockListAttribute('console')
     coreos_ignition = _rt.StringAttribute('coreos_ignition')
-    cpu = _rt.ComplexAttribute('cpu')
+    cpu = _rt.BlockObjectAttribute('cpu')
     description = _rt.StringAttribute('description')
-    disk = _rt.ComplexAttribute('disk')
+    disk = _rt.BlockListAttribute('disk')
     emulator = _rt.StringAttribute('emulator')
-    filesystem = _rt.ComplexAttribute('filesystem')
+    filesystem = _rt.BlockListAttribute('filesystem')
     firmware = _rt.StringAttribute('firmware')
     fw_cfg_name = _rt.StringAttribute('fw_cfg_name')
-    graphics = _rt.ComplexAttribute('graphics')
+    graphics = _rt.BlockObjectAttribute('graphics')
     id = _rt.StringAttribute('id')
     initrd = _rt.StringAttribute('initrd')
     kernel = _rt.StringAttribute('kernel')
@@ -540,13 +540,142 @@ class Domain(_rt.Resource):
     memory = _rt.NumberAttribute('memory')
     metadata = _rt.StringAttribute('metadata')
     name = _rt.StringAttribute('name')
-    network_interface = _rt.ComplexAttribute('network_interface')
-    nvram = _rt.ComplexAttribute('nvram')
+    network_interface = _rt.BlockListAttribute('network_interface')
+    nvram = _rt.BlockObjectAttribute('nvram')
     qemu_agent = _rt.BooleanAttribute('qemu_agent')
     running = _rt.BooleanAttribute('running')
-    timeouts = _rt.ComplexAttribute('timeouts')
-    tpm = _rt.ComplexAttribute('tpm')
+    timeouts = _rt.BlockObjectAttribute('timeouts')
+    tpm = _rt.BlockObjectAttribute('tpm')
     type = _rt.StringAttribute('type')
     vcpu = _rt.NumberAttribute('vcpu')
-    video = _rt.ComplexAttribute('video')
-    xml = _rt.ComplexAttribute('xml')
+    video = _rt.BlockObjectAttribute('video')
+    xml = _rt.BlockObjectAttribute('xml')
+
+    def put_boot_device(self, value: _t.Sequence[DomainBootDevice | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('boot_device', 'boot_device', value)
+
+    def put_console(self, value: _t.Sequence[DomainConsole | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('console', 'console', value)
+
+    def put_cpu(self, value: DomainCpu | _t.Mapping[str, _t.Any] | _t.Sequence[DomainCpu | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('cpu', 'cpu', value)
+
+    def put_disk(self, value: _t.Sequence[DomainDisk | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('disk', 'disk', value)
+
+    def put_filesystem(self, value: _t.Sequence[DomainFilesystem | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('filesystem', 'filesystem', value)
+
+    def put_graphics(self, value: DomainGraphics | _t.Mapping[str, _t.Any] | _t.Sequence[DomainGraphics | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('graphics', 'graphics', value)
+
+    def put_network_interface(self, value: _t.Sequence[DomainNetworkInterface | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('network_interface', 'network_interface', value)
+
+    def put_nvram(self, value: DomainNvram | _t.Mapping[str, _t.Any] | _t.Sequence[DomainNvram | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('nvram', 'nvram', value)
+
+    def put_timeouts(self, value: DomainTimeouts | _t.Mapping[str, _t.Any]) -> None:
+        self._tf_assign('timeouts', 'timeouts', value)
+
+    def put_tpm(self, value: DomainTpm | _t.Mapping[str, _t.Any] | _t.Sequence[DomainTpm | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('tpm', 'tpm', value)
+
+    def put_video(self, value: DomainVideo | _t.Mapping[str, _t.Any] | _t.Sequence[DomainVideo | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('video', 'video', value)
+
+    def put_xml(self, value: DomainXml | _t.Mapping[str, _t.Any] | _t.Sequence[DomainXml | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('xml', 'xml', value)
+
+    def reset_arch(self) -> None:
+        self._tf_assign('arch', 'arch', None)
+
+    def reset_autostart(self) -> None:
+        self._tf_assign('autostart', 'autostart', None)
+
+    def reset_boot_device(self) -> None:
+        self._tf_assign('boot_device', 'boot_device', None)
+
+    def reset_cloudinit(self) -> None:
+        self._tf_assign('cloudinit', 'cloudinit', None)
+
+    def reset_cmdline(self) -> None:
+        self._tf_assign('cmdline', 'cmdline', None)
+
+    def reset_console(self) -> None:
+        self._tf_assign('console', 'console', None)
+
+    def reset_coreos_ignition(self) -> None:
+        self._tf_assign('coreos_ignition', 'coreos_ignition', None)
+
+    def reset_cpu(self) -> None:
+        self._tf_assign('cpu', 'cpu', None)
+
+    def reset_description(self) -> None:
+        self._tf_assign('description', 'description', None)
+
+    def reset_disk(self) -> None:
+        self._tf_assign('disk', 'disk', None)
+
+    def reset_emulator(self) -> None:
+        self._tf_assign('emulator', 'emulator', None)
+
+    def reset_filesystem(self) -> None:
+        self._tf_assign('filesystem', 'filesystem', None)
+
+    def reset_firmware(self) -> None:
+        self._tf_assign('firmware', 'firmware', None)
+
+    def reset_fw_cfg_name(self) -> None:
+        self._tf_assign('fw_cfg_name', 'fw_cfg_name', None)
+
+    def reset_graphics(self) -> None:
+        self._tf_assign('graphics', 'graphics', None)
+
+    def reset_id(self) -> None:
+        self._tf_assign('id', 'id', None)
+
+    def reset_initrd(self) -> None:
+        self._tf_assign('initrd', 'initrd', None)
+
+    def reset_kernel(self) -> None:
+        self._tf_assign('kernel', 'kernel', None)
+
+    def reset_machine(self) -> None:
+        self._tf_assign('machine', 'machine', None)
+
+    def reset_memory(self) -> None:
+        self._tf_assign('memory', 'memory', None)
+
+    def reset_metadata(self) -> None:
+        self._tf_assign('metadata', 'metadata', None)
+
+    def reset_network_interface(self) -> None:
+        self._tf_assign('network_interface', 'network_interface', None)
+
+    def reset_nvram(self) -> None:
+        self._tf_assign('nvram', 'nvram', None)
+
+    def reset_qemu_agent(self) -> None:
+        self._tf_assign('qemu_agent', 'qemu_agent', None)
+
+    def reset_running(self) -> None:
+        self._tf_assign('running', 'running', None)
+
+    def reset_timeouts(self) -> None:
+        self._tf_assign('timeouts', 'timeouts', None)
+
+    def reset_tpm(self) -> None:
+        self._tf_assign('tpm', 'tpm', None)
+
+    def reset_type(self) -> None:
+        self._tf_assign('type', 'type', None)
+
+    def reset_vcpu(self) -> None:
+        self._tf_assign('vcpu', 'vcpu', None)
+
+    def reset_video(self) -> None:
+        self._tf_assign('video', 'video', None)
+
+    def reset_xml(self) -> None:
+        self._tf_assign('xml', 'xml', None)

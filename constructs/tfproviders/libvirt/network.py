@@ -286,15 +286,15 @@ class Network(_rt.Resource):
         addresses: _t.Sequence[str] | _rt.IResolvable | None = None,
         autostart: bool | _rt.IResolvable | None = None,
         bridge: str | None = None,
-        dhcp: _t.Sequence[NetworkDhcp | _t.Mapping[str, _t.Any]] | None = None,
-        dns: _t.Sequence[NetworkDns | _t.Mapping[str, _t.Any]] | None = None,
-        dnsmasq_options: _t.Sequence[NetworkDnsmasqOptions | _t.Mapping[str, _t.Any]] | None = None,
+        dhcp: NetworkDhcp | _t.Mapping[str, _t.Any] | _t.Sequence[NetworkDhcp | _t.Mapping[str, _t.Any]] | None = None,
+        dns: NetworkDns | _t.Mapping[str, _t.Any] | _t.Sequence[NetworkDns | _t.Mapping[str, _t.Any]] | None = None,
+        dnsmasq_options: NetworkDnsmasqOptions | _t.Mapping[str, _t.Any] | _t.Sequence[NetworkDnsmasqOptions | _t.Mapping[str, _t.Any]] | None = None,
         domain: str | None = None,
         id: str | None = None,
         mode: str | None = None,
         mtu: float | None = None,
         routes: _t.Sequence[NetworkRoutes | _t.Mapping[str, _t.Any]] | None = None,
-        xml: _t.Sequence[NetworkXml | _t.Mapping[str, _t.Any]] | None = None,
+        xml: NetworkXml | _t.Mapping[str, _t.Any] | _t.Sequence[NetworkXml | _t.Mapping[str, _t.Any]] | None = None,
         connection: _rt.Connection | None = None,
         count: _rt.Count | None = None,
         depends_on: _t.Sequence[_rt.ITerraformDependable] | None = None,
@@ -333,13 +333,64 @@ class Network(_rt.Resource):
     addresses = _rt.StringListAttribute('addresses')
     autostart = _rt.BooleanAttribute('autostart')
     bridge = _rt.StringAttribute('bridge')
-    dhcp = _rt.ComplexAttribute('dhcp')
-    dns = _rt.ComplexAttribute('dns')
-    dnsmasq_options = _rt.ComplexAttribute('dnsmasq_options')
+    dhcp = _rt.BlockObjectAttribute('dhcp')
+    dns = _rt.BlockObjectAttribute('dns')
+    dnsmasq_options = _rt.BlockObjectAttribute('dnsmasq_options')
     domain = _rt.StringAttribute('domain')
     id = _rt.StringAttribute('id')
     mode = _rt.StringAttribute('mode')
     mtu = _rt.NumberAttribute('mtu')
     name = _rt.StringAttribute('name')
-    routes = _rt.ComplexAttribute('routes')
-    xml = _rt.ComplexAttribute('xml')
+    routes = _rt.BlockListAttribute('routes')
+    xml = _rt.BlockObjectAttribute('xml')
+
+    def put_dhcp(self, value: NetworkDhcp | _t.Mapping[str, _t.Any] | _t.Sequence[NetworkDhcp | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('dhcp', 'dhcp', value)
+
+    def put_dns(self, value: NetworkDns | _t.Mapping[str, _t.Any] | _t.Sequence[NetworkDns | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('dns', 'dns', value)
+
+    def put_dnsmasq_options(self, value: NetworkDnsmasqOptions | _t.Mapping[str, _t.Any] | _t.Sequence[NetworkDnsmasqOptions | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('dnsmasq_options', 'dnsmasq_options', value)
+
+    def put_routes(self, value: _t.Sequence[NetworkRoutes | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('routes', 'routes', value)
+
+    def put_xml(self, value: NetworkXml | _t.Mapping[str, _t.Any] | _t.Sequence[NetworkXml | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('xml', 'xml', value)
+
+    def reset_addresses(self) -> None:
+        self._tf_assign('addresses', 'addresses', None)
+
+    def reset_autostart(self) -> None:
+        self._tf_assign('autostart', 'autostart', None)
+
+    def reset_bridge(self) -> None:
+        self._tf_assign('bridge', 'bridge', None)
+
+    def reset_dhcp(self) -> None:
+        self._tf_assign('dhcp', 'dhcp', None)
+
+    def reset_dns(self) -> None:
+        self._tf_assign('dns', 'dns', None)
+
+    def reset_dnsmasq_options(self) -> None:
+        self._tf_assign('dnsmasq_options', 'dnsmasq_options', None)
+
+    def reset_domain(self) -> None:
+        self._tf_assign('domain', 'domain', None)
+
+    def reset_id(self) -> None:
+        self._tf_assign('id', 'id', None)
+
+    def reset_mode(self) -> None:
+        self._tf_assign('mode', 'mode', None)
+
+    def reset_mtu(self) -> None:
+        self._tf_assign('mtu', 'mtu', None)
+
+    def reset_routes(self) -> None:
+        self._tf_assign('routes', 'routes', None)
+
+    def reset_xml(self) -> None:
+        self._tf_assign('xml', 'xml', None)

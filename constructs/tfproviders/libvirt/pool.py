@@ -153,9 +153,9 @@ class Pool(_rt.Resource):
         capacity: float | None = None,
         id: str | None = None,
         path: str | None = None,
-        source: _t.Sequence[PoolSource | _t.Mapping[str, _t.Any]] | None = None,
-        target: _t.Sequence[PoolTarget | _t.Mapping[str, _t.Any]] | None = None,
-        xml: _t.Sequence[PoolXml | _t.Mapping[str, _t.Any]] | None = None,
+        source: PoolSource | _t.Mapping[str, _t.Any] | _t.Sequence[PoolSource | _t.Mapping[str, _t.Any]] | None = None,
+        target: PoolTarget | _t.Mapping[str, _t.Any] | _t.Sequence[PoolTarget | _t.Mapping[str, _t.Any]] | None = None,
+        xml: PoolXml | _t.Mapping[str, _t.Any] | _t.Sequence[PoolXml | _t.Mapping[str, _t.Any]] | None = None,
         connection: _rt.Connection | None = None,
         count: _rt.Count | None = None,
         depends_on: _t.Sequence[_rt.ITerraformDependable] | None = None,
@@ -194,7 +194,40 @@ class Pool(_rt.Resource):
     id = _rt.StringAttribute('id')
     name = _rt.StringAttribute('name')
     path = _rt.StringAttribute('path')
-    source = _rt.ComplexAttribute('source')
-    target = _rt.ComplexAttribute('target')
+    source = _rt.BlockObjectAttribute('source')
+    target = _rt.BlockObjectAttribute('target')
     type = _rt.StringAttribute('type')
-    xml = _rt.ComplexAttribute('xml')
+    xml = _rt.BlockObjectAttribute('xml')
+
+    def put_source(self, value: PoolSource | _t.Mapping[str, _t.Any] | _t.Sequence[PoolSource | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('source', 'source', value)
+
+    def put_target(self, value: PoolTarget | _t.Mapping[str, _t.Any] | _t.Sequence[PoolTarget | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('target', 'target', value)
+
+    def put_xml(self, value: PoolXml | _t.Mapping[str, _t.Any] | _t.Sequence[PoolXml | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('xml', 'xml', value)
+
+    def reset_allocation(self) -> None:
+        self._tf_assign('allocation', 'allocation', None)
+
+    def reset_available(self) -> None:
+        self._tf_assign('available', 'available', None)
+
+    def reset_capacity(self) -> None:
+        self._tf_assign('capacity', 'capacity', None)
+
+    def reset_id(self) -> None:
+        self._tf_assign('id', 'id', None)
+
+    def reset_path(self) -> None:
+        self._tf_assign('path', 'path', None)
+
+    def reset_source(self) -> None:
+        self._tf_assign('source', 'source', None)
+
+    def reset_target(self) -> None:
+        self._tf_assign('target', 'target', None)
+
+    def reset_xml(self) -> None:
+        self._tf_assign('xml', 'xml', None)

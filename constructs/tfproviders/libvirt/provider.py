@@ -51,3 +51,5 @@ class LibvirtProvider(_rt.Provider):
             },
             alias=alias,
         )
+
+    uri: _rt.ProviderArgument[str] = _rt.ProviderArgument('uri')

@@ -89,7 +89,7 @@ class Volume(_rt.Resource):
         pool: str | None = None,
         size: float | None = None,
         source: str | None = None,
-        xml: _t.Sequence[VolumeXml | _t.Mapping[str, _t.Any]] | None = None,
+        xml: VolumeXml | _t.Mapping[str, _t.Any] | _t.Sequence[VolumeXml | _t.Mapping[str, _t.Any]] | None = None,
         connection: _rt.Connection | None = None,
         count: _rt.Count | None = None,
         depends_on: _t.Sequence[_rt.ITerraformDependable] | None = None,
@@ -131,4 +131,34 @@ class Volume(_rt.Resource):
     pool = _rt.StringAttribute('pool')
     size = _rt.NumberAttribute('size')
     source = _rt.StringAttribute('source')
-    xml = _rt.ComplexAttribute('xml')
+    xml = _rt.BlockObjectAttribute('xml')
+
+    def put_xml(self, value: VolumeXml | _t.Mapping[str, _t.Any] | _t.Sequence[VolumeXml | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('xml', 'xml', value)
+
+    def reset_base_volume_id(self) -> None:
+        self._tf_assign('base_volume_id', 'base_volume_id', None)
+
+    def reset_base_volume_name(self) -> None:
+        self._tf_assign('base_volume_name', 'base_volume_name', None)
+
+    def reset_base_volume_pool(self) -> None:
+        self._tf_assign('base_volume_pool', 'base_volume_pool', None)
+
+    def reset_format(self) -> None:
+        self._tf_assign('format', 'format', None)
+
+    def reset_id(self) -> None:
+        self._tf_assign('id', 'id', None)
+
+    def reset_pool(self) -> None:
+        self._tf_assign('pool', 'pool', None)
+
+    def reset_size(self) -> None:
+        self._tf_assign('size', 'size', None)
+
+    def reset_source(self) -> None:
+        self._tf_assign('source', 'source', None)
+
+    def reset_xml(self) -> None:
+        self._tf_assign('xml', 'xml', None)

@@ -208,11 +208,68 @@ class BlockstorageVolumeV3(_rt.Resource):
     metadata = _rt.StringMapAttribute('metadata')
     name = _rt.StringAttribute('name')
     region = _rt.StringAttribute('region')
-    scheduler_hints = _rt.ComplexAttribute('scheduler_hints')
+    scheduler_hints = _rt.BlockListAttribute('scheduler_hints')
     size = _rt.NumberAttribute('size')
     snapshot_id = _rt.StringAttribute('snapshot_id')
     source_replica = _rt.StringAttribute('source_replica')
     source_vol_id = _rt.StringAttribute('source_vol_id')
-    timeouts = _rt.ComplexAttribute('timeouts')
+    timeouts = _rt.BlockObjectAttribute('timeouts')
     volume_retype_policy = _rt.StringAttribute('volume_retype_policy')
     volume_type = _rt.StringAttribute('volume_type')
+
+    def put_scheduler_hints(self, value: _t.Sequence[BlockstorageVolumeV3SchedulerHints | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('scheduler_hints', 'scheduler_hints', value)
+
+    def put_timeouts(self, value: BlockstorageVolumeV3Timeouts | _t.Mapping[str, _t.Any]) -> None:
+        self._tf_assign('timeouts', 'timeouts', value)
+
+    def reset_availability_zone(self) -> None:
+        self._tf_assign('availability_zone', 'availability_zone', None)
+
+    def reset_backup_id(self) -> None:
+        self._tf_assign('backup_id', 'backup_id', None)
+
+    def reset_consistency_group_id(self) -> None:
+        self._tf_assign('consistency_group_id', 'consistency_group_id', None)
+
+    def reset_description(self) -> None:
+        self._tf_assign('description', 'description', None)
+
+    def reset_enable_online_resize(self) -> None:
+        self._tf_assign('enable_online_resize', 'enable_online_resize', None)
+
+    def reset_id(self) -> None:
+        self._tf_assign('id', 'id', None)
+
+    def reset_image_id(self) -> None:
+        self._tf_assign('image_id', 'image_id', None)
+
+    def reset_metadata(self) -> None:
+        self._tf_assign('metadata', 'metadata', None)
+
+    def reset_name(self) -> None:
+        self._tf_assign('name', 'name', None)
+
+    def reset_region(self) -> None:
+        self._tf_assign('region', 'region', None)
+
+    def reset_scheduler_hints(self) -> None:
+        self._tf_assign('scheduler_hints', 'scheduler_hints', None)
+
+    def reset_snapshot_id(self) -> None:
+        self._tf_assign('snapshot_id', 'snapshot_id', None)
+
+    def reset_source_replica(self) -> None:
+        self._tf_assign('source_replica', 'source_replica', None)
+
+    def reset_source_vol_id(self) -> None:
+        self._tf_assign('source_vol_id', 'source_vol_id', None)
+
+    def reset_timeouts(self) -> None:
+        self._tf_assign('timeouts', 'timeouts', None)
+
+    def reset_volume_retype_policy(self) -> None:
+        self._tf_assign('volume_retype_policy', 'volume_retype_policy', None)
+
+    def reset_volume_type(self) -> None:
+        self._tf_assign('volume_type', 'volume_type', None)

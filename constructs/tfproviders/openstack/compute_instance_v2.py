@@ -90,6 +90,9 @@ class ComputeInstanceV2Network(_rt.Block):
             _rt.Attr('port', 'port', 'string'),
             _rt.Attr('uuid', 'uuid', 'string'),
         ),
+        computed=(
+            _rt.Attr('mac', 'mac', 'string'),
+        ),
     )
 
     access_network: bool | _rt.IResolvable | None = None
@@ -328,7 +331,7 @@ class ComputeInstanceV2(_rt.Resource):
         tags: _t.Sequence[str] | _rt.IResolvable | None = None,
         timeouts: ComputeInstanceV2Timeouts | _t.Mapping[str, _t.Any] | None = None,
         user_data: str | None = None,
-        vendor_options: _t.Sequence[ComputeInstanceV2VendorOptions | _t.Mapping[str, _t.Any]] | None = None,
+        vendor_options: ComputeInstanceV2VendorOptions | _t.Mapping[str, _t.Any] | _t.Sequence[ComputeInstanceV2VendorOptions | _t.Mapping[str, _t.Any]] | None = None,
         connection: _rt.Connection | None = None,
         count: _rt.Count | None = None,
         depends_on: _t.Sequence[_rt.ITerraformDependable] | None = None,
@@ -385,7 +388,7 @@ class ComputeInstanceV2(_rt.Resource):
     all_tags = _rt.StringListAttribute('all_tags')
     availability_zone = _rt.StringAttribute('availability_zone')
     availability_zone_hints = _rt.StringAttribute('availability_zone_hints')
-    block_device = _rt.ComplexAttribute('block_device')
+    block_device = _rt.BlockListAttribute('block_device')
     config_drive = _rt.BooleanAttribute('config_drive')
     created = _rt.StringAttribute('created')
     flavor_id = _rt.StringAttribute('flavor_id')
@@ -398,16 +401,112 @@ class ComputeInstanceV2(_rt.Resource):
     key_pair = _rt.StringAttribute('key_pair')
     metadata = _rt.StringMapAttribute('metadata')
     name = _rt.StringAttribute('name')
-    network = _rt.ComplexAttribute('network')
+    network = _rt.BlockListAttribute('network')
     network_mode = _rt.StringAttribute('network_mode')
-    personality = _rt.ComplexAttribute('personality')
+    personality = _rt.BlockListAttribute('personality')
     power_state = _rt.StringAttribute('power_state')
     region = _rt.StringAttribute('region')
-    scheduler_hints = _rt.ComplexAttribute('scheduler_hints')
+    scheduler_hints = _rt.BlockListAttribute('scheduler_hints')
     security_groups = _rt.StringListAttribute('security_groups')
     stop_before_destroy = _rt.BooleanAttribute('stop_before_destroy')
     tags = _rt.StringListAttribute('tags')
-    timeouts = _rt.ComplexAttribute('timeouts')
+    timeouts = _rt.BlockObjectAttribute('timeouts')
     updated = _rt.StringAttribute('updated')
     user_data = _rt.StringAttribute('user_data')
-    vendor_options = _rt.ComplexAttribute('vendor_options')
+    vendor_options = _rt.BlockObjectAttribute('vendor_options')
+
+    def put_block_device(self, value: _t.Sequence[ComputeInstanceV2BlockDevice | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('block_device', 'block_device', value)
+
+    def put_network(self, value: _t.Sequence[ComputeInstanceV2Network | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('network', 'network', value)
+
+    def put_personality(self, value: _t.Sequence[ComputeInstanceV2Personality | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('personality', 'personality', value)
+
+    def put_scheduler_hints(self, value: _t.Sequence[ComputeInstanceV2SchedulerHints | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('scheduler_hints', 'scheduler_hints', value)
+
+    def put_timeouts(self, value: ComputeInstanceV2Timeouts | _t.Mapping[str, _t.Any]) -> None:
+        self._tf_assign('timeouts', 'timeouts', value)
+
+    def put_vendor_options(self, value: ComputeInstanceV2VendorOptions | _t.Mapping[str, _t.Any] | _t.Sequence[ComputeInstanceV2VendorOptions | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('vendor_options', 'vendor_options', value)
+
+    def reset_admin_pass(self) -> None:
+        self._tf_assign('admin_pass', 'admin_pass', None)
+
+    def reset_availability_zone(self) -> None:
+        self._tf_assign('availability_zone', 'availability_zone', None)
+
+    def reset_availability_zone_hints(self) -> None:
+        self._tf_assign('availability_zone_hints', 'availability_zone_hints', None)
+
+    def reset_block_device(self) -> None:
+        self._tf_assign('block_device', 'block_device', None)
+
+    def reset_config_drive(self) -> None:
+        self._tf_assign('config_drive', 'config_drive', None)
+
+    def reset_flavor_id(self) -> None:
+        self._tf_assign('flavor_id', 'flavor_id', None)
+
+    def reset_flavor_name(self) -> None:
+        self._tf_assign('flavor_name', 'flavor_name', None)
+
+    def reset_force_delete(self) -> None:
+        self._tf_assign('force_delete', 'force_delete', None)
+
+    def reset_hypervisor_hostname(self) -> None:
+        self._tf_assign('hypervisor_hostname', 'hypervisor_hostname', None)
+
+    def reset_id(self) -> None:
+        self._tf_assign('id', 'id', None)
+
+    def reset_image_id(self) -> None:
+        self._tf_assign('image_id', 'image_id', None)
+
+    def reset_image_name(self) -> None:
+        self._tf_assign('image_name', 'image_name', None)
+
+    def reset_key_pair(self) -> None:
+        self._tf_assign('key_pair', 'key_pair', None)
+
+    def reset_metadata(self) -> None:
+        self._tf_assign('metadata', 'metadata', None)
+
+    def reset_network(self) -> None:
+        self._tf_assign('network', 'network', None)
+
+    def reset_network_mode(self) -> None:
+        self._tf_assign('network_mode', 'network_mode', None)
+
+    def reset_personality(self) -> None:
+        self._tf_assign('personality', 'personality', None)
+
+    def reset_power_state(self) -> None:
+        self._tf_assign('power_state', 'power_state', None)
+
+    def reset_region(self) -> None:
+        self._tf_assign('region', 'region', None)
+
+    def reset_scheduler_hints(self) -> None:
+        self._tf_assign('scheduler_hints', 'scheduler_hints', None)
+
+    def reset_security_groups(self) -> None:
+        self._tf_assign('security_groups', 'security_groups', None)
+
+    def reset_stop_before_destroy(self) -> None:
+        self._tf_assign('stop_before_destroy', 'stop_before_destroy', None)
+
+    def reset_tags(self) -> None:
+        self._tf_assign('tags', 'tags', None)
+
+    def reset_timeouts(self) -> None:
+        self._tf_assign('timeouts', 'timeouts', None)
+
+    def reset_user_data(self) -> None:
+        self._tf_assign('user_data', 'user_data', None)
+
+    def reset_vendor_options(self) -> None:
+        self._tf_assign('vendor_options', 'vendor_options', None)

@@ -96,3 +96,18 @@ class ComputeKeypairV2(_rt.Resource):
     region = _rt.StringAttribute('region')
     user_id = _rt.StringAttribute('user_id')
     value_specs = _rt.StringMapAttribute('value_specs')
+
+    def reset_id(self) -> None:
+        self._tf_assign('id', 'id', None)
+
+    def reset_public_key(self) -> None:
+        self._tf_assign('public_key', 'public_key', None)
+
+    def reset_region(self) -> None:
+        self._tf_assign('region', 'region', None)
+
+    def reset_user_id(self) -> None:
+        self._tf_assign('user_id', 'user_id', None)
+
+    def reset_value_specs(self) -> None:
+        self._tf_assign('value_specs', 'value_specs', None)

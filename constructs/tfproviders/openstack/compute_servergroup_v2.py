@@ -79,7 +79,7 @@ class ComputeServergroupV2(_rt.Resource):
         id: str | None = None,
         policies: _t.Sequence[str] | _rt.IResolvable | None = None,
         region: str | None = None,
-        rules: _t.Sequence[ComputeServergroupV2Rules | _t.Mapping[str, _t.Any]] | None = None,
+        rules: ComputeServergroupV2Rules | _t.Mapping[str, _t.Any] | _t.Sequence[ComputeServergroupV2Rules | _t.Mapping[str, _t.Any]] | None = None,
         value_specs: _t.Mapping[str, str] | _rt.IResolvable | None = None,
         connection: _rt.Connection | None = None,
         count: _rt.Count | None = None,
@@ -114,5 +114,23 @@ class ComputeServergroupV2(_rt.Resource):
     name = _rt.StringAttribute('name')
     policies = _rt.StringListAttribute('policies')
     region = _rt.StringAttribute('region')
-    rules = _rt.ComplexAttribute('rules')
+    rules = _rt.BlockObjectAttribute('rules')
     value_specs = _rt.StringMapAttribute('value_specs')
+
+    def put_rules(self, value: ComputeServergroupV2Rules | _t.Mapping[str, _t.Any] | _t.Sequence[ComputeServergroupV2Rules | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('rules', 'rules', value)
+
+    def reset_id(self) -> None:
+        self._tf_assign('id', 'id', None)
+
+    def reset_policies(self) -> None:
+        self._tf_assign('policies', 'policies', None)
+
+    def reset_region(self) -> None:
+        self._tf_assign('region', 'region', None)
+
+    def reset_rules(self) -> None:
+        self._tf_assign('rules', 'rules', None)
+
+    def reset_value_specs(self) -> None:
+        self._tf_assign('value_specs', 'value_specs', None)

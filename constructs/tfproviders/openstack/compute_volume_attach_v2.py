@@ -108,7 +108,7 @@ class ComputeVolumeAttachV2(_rt.Resource):
         region: str | None = None,
         tag: str | None = None,
         timeouts: ComputeVolumeAttachV2Timeouts | _t.Mapping[str, _t.Any] | None = None,
-        vendor_options: _t.Sequence[ComputeVolumeAttachV2VendorOptions | _t.Mapping[str, _t.Any]] | None = None,
+        vendor_options: ComputeVolumeAttachV2VendorOptions | _t.Mapping[str, _t.Any] | _t.Sequence[ComputeVolumeAttachV2VendorOptions | _t.Mapping[str, _t.Any]] | None = None,
         connection: _rt.Connection | None = None,
         count: _rt.Count | None = None,
         depends_on: _t.Sequence[_rt.ITerraformDependable] | None = None,
@@ -146,6 +146,33 @@ class ComputeVolumeAttachV2(_rt.Resource):
     multiattach = _rt.BooleanAttribute('multiattach')
     region = _rt.StringAttribute('region')
     tag = _rt.StringAttribute('tag')
-    timeouts = _rt.ComplexAttribute('timeouts')
-    vendor_options = _rt.ComplexAttribute('vendor_options')
+    timeouts = _rt.BlockObjectAttribute('timeouts')
+    vendor_options = _rt.BlockObjectAttribute('vendor_options')
     volume_id = _rt.StringAttribute('volume_id')
+
+    def put_timeouts(self, value: ComputeVolumeAttachV2Timeouts | _t.Mapping[str, _t.Any]) -> None:
+        self._tf_assign('timeouts', 'timeouts', value)
+
+    def put_vendor_options(self, value: ComputeVolumeAttachV2VendorOptions | _t.Mapping[str, _t.Any] | _t.Sequence[ComputeVolumeAttachV2VendorOptions | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('vendor_options', 'vendor_options', value)
+
+    def reset_device(self) -> None:
+        self._tf_assign('device', 'device', None)
+
+    def reset_id(self) -> None:
+        self._tf_assign('id', 'id', None)
+
+    def reset_multiattach(self) -> None:
+        self._tf_assign('multiattach', 'multiattach', None)
+
+    def reset_region(self) -> None:
+        self._tf_assign('region', 'region', None)
+
+    def reset_tag(self) -> None:
+        self._tf_assign('tag', 'tag', None)
+
+    def reset_timeouts(self) -> None:
+        self._tf_assign('timeouts', 'timeouts', None)
+
+    def reset_vendor_options(self) -> None:
+        self._tf_assign('vendor_options', 'vendor_options', None)

@@ -167,3 +167,54 @@ class DataImagesImageV2(_rt.DataSource):
     tags = _rt.StringListAttribute('tags')
     updated_at = _rt.StringAttribute('updated_at')
     visibility = _rt.StringAttribute('visibility')
+
+    def reset_container_format(self) -> None:
+        self._tf_assign('container_format', 'container_format', None)
+
+    def reset_disk_format(self) -> None:
+        self._tf_assign('disk_format', 'disk_format', None)
+
+    def reset_hidden(self) -> None:
+        self._tf_assign('hidden', 'hidden', None)
+
+    def reset_id(self) -> None:
+        self._tf_assign('id', 'id', None)
+
+    def reset_member_status(self) -> None:
+        self._tf_assign('member_status', 'member_status', None)
+
+    def reset_most_recent(self) -> None:
+        self._tf_assign('most_recent', 'most_recent', None)
+
+    def reset_name(self) -> None:
+        self._tf_assign('name', 'name', None)
+
+    def reset_name_regex(self) -> None:
+        self._tf_assign('name_regex', 'name_regex', None)
+
+    def reset_owner(self) -> None:
+        self._tf_assign('owner', 'owner', None)
+
+    def reset_properties(self) -> None:
+        self._tf_assign('properties', 'properties', None)
+
+    def reset_region(self) -> None:
+        self._tf_assign('region', 'region', None)
+
+    def reset_size_max(self) -> None:
+        self._tf_assign('size_max', 'size_max', None)
+
+    def reset_size_min(self) -> None:
+        self._tf_assign('size_min', 'size_min', None)
+
+    def reset_sort(self) -> None:
+        self._tf_assign('sort', 'sort', None)
+
+    def reset_tag(self) -> None:
+        self._tf_assign('tag', 'tag', None)
+
+    def reset_tags(self) -> None:
+        self._tf_assign('tags', 'tags', None)
+
+    def reset_visibility(self) -> None:
+        self._tf_assign('visibility', 'visibility', None)

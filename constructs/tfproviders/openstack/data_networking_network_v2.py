@@ -132,3 +132,39 @@ class DataNetworkingNetworkV2(_rt.DataSource):
     tags = _rt.StringListAttribute('tags')
     tenant_id = _rt.StringAttribute('tenant_id')
     transparent_vlan = _rt.BooleanAttribute('transparent_vlan')
+
+    def reset_description(self) -> None:
+        self._tf_assign('description', 'description', None)
+
+    def reset_external(self) -> None:
+        self._tf_assign('external', 'external', None)
+
+    def reset_id(self) -> None:
+        self._tf_assign('id', 'id', None)
+
+    def reset_matching_subnet_cidr(self) -> None:
+        self._tf_assign('matching_subnet_cidr', 'matching_subnet_cidr', None)
+
+    def reset_mtu(self) -> None:
+        self._tf_assign('mtu', 'mtu', None)
+
+    def reset_name(self) -> None:
+        self._tf_assign('name', 'name', None)
+
+    def reset_network_id(self) -> None:
+        self._tf_assign('network_id', 'network_id', None)
+
+    def reset_region(self) -> None:
+        self._tf_assign('region', 'region', None)
+
+    def reset_status(self) -> None:
+        self._tf_assign('status', 'status', None)
+
+    def reset_tags(self) -> None:
+        self._tf_assign('tags', 'tags', None)
+
+    def reset_tenant_id(self) -> None:
+        self._tf_assign('tenant_id', 'tenant_id', None)
+
+    def reset_transparent_vlan(self) -> None:
+        self._tf_assign('transparent_vlan', 'transparent_vlan', None)

@@ -239,6 +239,90 @@ class LbListenerV2(_rt.Resource):
     timeout_member_connect = _rt.NumberAttribute('timeout_member_connect')
     timeout_member_data = _rt.NumberAttribute('timeout_member_data')
     timeout_tcp_inspect = _rt.NumberAttribute('timeout_tcp_inspect')
-    timeouts = _rt.ComplexAttribute('timeouts')
+    timeouts = _rt.BlockObjectAttribute('timeouts')
     tls_ciphers = _rt.StringAttribute('tls_ciphers')
     tls_versions = _rt.StringListAttribute('tls_versions')
+
+    def put_timeouts(self, value: LbListenerV2Timeouts | _t.Mapping[str, _t.Any]) -> None:
+        self._tf_assign('timeouts', 'timeouts', value)
+
+    def reset_admin_state_up(self) -> None:
+        self._tf_assign('admin_state_up', 'admin_state_up', None)
+
+    def reset_allowed_cidrs(self) -> None:
+        self._tf_assign('allowed_cidrs', 'allowed_cidrs', None)
+
+    def reset_alpn_protocols(self) -> None:
+        self._tf_assign('alpn_protocols', 'alpn_protocols', None)
+
+    def reset_client_authentication(self) -> None:
+        self._tf_assign('client_authentication', 'client_authentication', None)
+
+    def reset_client_ca_tls_container_ref(self) -> None:
+        self._tf_assign('client_ca_tls_container_ref', 'client_ca_tls_container_ref', None)
+
+    def reset_client_crl_container_ref(self) -> None:
+        self._tf_assign('client_crl_container_ref', 'client_crl_container_ref', None)
+
+    def reset_connection_limit(self) -> None:
+        self._tf_assign('connection_limit', 'connection_limit', None)
+
+    def reset_default_pool_id(self) -> None:
+        self._tf_assign('default_pool_id', 'default_pool_id', None)
+
+    def reset_default_tls_container_ref(self) -> None:
+        self._tf_assign('default_tls_container_ref', 'default_tls_container_ref', None)
+
+    def reset_description(self) -> None:
+        self._tf_assign('description', 'description', None)
+
+    def reset_hsts_include_subdomains(self) -> None:
+        self._tf_assign('hsts_include_subdomains', 'hsts_include_subdomains', None)
+
+    def reset_hsts_max_age(self) -> None:
+        self._tf_assign('hsts_max_age', 'hsts_max_age', None)
+
+    def reset_hsts_preload(self) -> None:
+        self._tf_assign('hsts_preload', 'hsts_preload', None)
+
+    def reset_id(self) -> None:
+        self._tf_assign('id', 'id', None)
+
+    def reset_insert_headers(self) -> None:
+        self._tf_assign('insert_headers', 'insert_headers', None)
+
+    def reset_name(self) -> None:
+        self._tf_assign('name', 'name', None)
+
+    def reset_region(self) -> None:
+        self._tf_assign('region', 'region', None)
+
+    def reset_sni_container_refs(self) -> None:
+        self._tf_assign('sni_container_refs', 'sni_container_refs', None)
+
+    def reset_tags(self) -> None:
+        self._tf_assign('tags', 'tags', None)
+
+    def reset_tenant_id(self) -> None:
+        self._tf_assign('tenant_id', 'tenant_id', None)
+
+    def reset_timeout_client_data(self) -> None:
+        self._tf_assign('timeout_client_data', 'timeout_client_data', None)
+
+    def reset_timeout_member_connect(self) -> None:
+        self._tf_assign('timeout_member_connect', 'timeout_member_connect', None)
+
+    def reset_timeout_member_data(self) -> None:
+        self._tf_assign('timeout_member_data', 'timeout_member_data', None)
+
+    def reset_timeout_tcp_inspect(self) -> None:
+        self._tf_assign('timeout_tcp_inspect', 'timeout_tcp_inspect', None)
+
+    def reset_timeouts(self) -> None:
+        self._tf_assign('timeouts', 'timeouts', None)
+
+    def reset_tls_ciphers(self) -> None:
+        self._tf_assign('tls_ciphers', 'tls_ciphers', None)
+
+    def reset_tls_versions(self) -> None:
+        self._tf_assign('tls_versions', 'tls_versions', None)

@@ -170,9 +170,63 @@ class LbLoadbalancerV2(_rt.Resource):
     security_group_ids = _rt.StringListAttribute('security_group_ids')
     tags = _rt.StringListAttribute('tags')
     tenant_id = _rt.StringAttribute('tenant_id')
-    timeouts = _rt.ComplexAttribute('timeouts')
+    timeouts = _rt.BlockObjectAttribute('timeouts')
     vip_address = _rt.StringAttribute('vip_address')
     vip_network_id = _rt.StringAttribute('vip_network_id')
     vip_port_id = _rt.StringAttribute('vip_port_id')
     vip_qos_policy_id = _rt.StringAttribute('vip_qos_policy_id')
     vip_subnet_id = _rt.StringAttribute('vip_subnet_id')
+
+    def put_timeouts(self, value: LbLoadbalancerV2Timeouts | _t.Mapping[str, _t.Any]) -> None:
+        self._tf_assign('timeouts', 'timeouts', value)
+
+    def reset_admin_state_up(self) -> None:
+        self._tf_assign('admin_state_up', 'admin_state_up', None)
+
+    def reset_availability_zone(self) -> None:
+        self._tf_assign('availability_zone', 'availability_zone', None)
+
+    def reset_description(self) -> None:
+        self._tf_assign('description', 'description', None)
+
+    def reset_flavor_id(self) -> None:
+        self._tf_assign('flavor_id', 'flavor_id', None)
+
+    def reset_id(self) -> None:
+        self._tf_assign('id', 'id', None)
+
+    def reset_loadbalancer_provider(self) -> None:
+        self._tf_assign('loadbalancer_provider', 'loadbalancer_provider', None)
+
+    def reset_name(self) -> None:
+        self._tf_assign('name', 'name', None)
+
+    def reset_region(self) -> None:
+        self._tf_assign('region', 'region', None)
+
+    def reset_security_group_ids(self) -> None:
+        self._tf_assign('security_group_ids', 'security_group_ids', None)
+
+    def reset_tags(self) -> None:
+        self._tf_assign('tags', 'tags', None)
+
+    def reset_tenant_id(self) -> None:
+        self._tf_assign('tenant_id', 'tenant_id', None)
+
+    def reset_timeouts(self) -> None:
+        self._tf_assign('timeouts', 'timeouts', None)
+
+    def reset_vip_address(self) -> None:
+        self._tf_assign('vip_address', 'vip_address', None)
+
+    def reset_vip_network_id(self) -> None:
+        self._tf_assign('vip_network_id', 'vip_network_id', None)
+
+    def reset_vip_port_id(self) -> None:
+        self._tf_assign('vip_port_id', 'vip_port_id', None)
+
+    def reset_vip_qos_policy_id(self) -> None:
+        self._tf_assign('vip_qos_policy_id', 'vip_qos_policy_id', None)
+
+    def reset_vip_subnet_id(self) -> None:
+        self._tf_assign('vip_subnet_id', 'vip_subnet_id', None)

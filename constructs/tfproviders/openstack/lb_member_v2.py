@@ -161,5 +161,44 @@ class LbMemberV2(_rt.Resource):
     subnet_id = _rt.StringAttribute('subnet_id')
     tags = _rt.StringListAttribute('tags')
     tenant_id = _rt.StringAttribute('tenant_id')
-    timeouts = _rt.ComplexAttribute('timeouts')
+    timeouts = _rt.BlockObjectAttribute('timeouts')
     weight = _rt.NumberAttribute('weight')
+
+    def put_timeouts(self, value: LbMemberV2Timeouts | _t.Mapping[str, _t.Any]) -> None:
+        self._tf_assign('timeouts', 'timeouts', value)
+
+    def reset_admin_state_up(self) -> None:
+        self._tf_assign('admin_state_up', 'admin_state_up', None)
+
+    def reset_backup(self) -> None:
+        self._tf_assign('backup', 'backup', None)
+
+    def reset_id(self) -> None:
+        self._tf_assign('id', 'id', None)
+
+    def reset_monitor_address(self) -> None:
+        self._tf_assign('monitor_address', 'monitor_address', None)
+
+    def reset_monitor_port(self) -> None:
+        self._tf_assign('monitor_port', 'monitor_port', None)
+
+    def reset_name(self) -> None:
+        self._tf_assign('name', 'name', None)
+
+    def reset_region(self) -> None:
+        self._tf_assign('region', 'region', None)
+
+    def reset_subnet_id(self) -> None:
+        self._tf_assign('subnet_id', 'subnet_id', None)
+
+    def reset_tags(self) -> None:
+        self._tf_assign('tags', 'tags', None)
+
+    def reset_tenant_id(self) -> None:
+        self._tf_assign('tenant_id', 'tenant_id', None)
+
+    def reset_timeouts(self) -> None:
+        self._tf_assign('timeouts', 'timeouts', None)
+
+    def reset_weight(self) -> None:
+        self._tf_assign('weight', 'weight', None)

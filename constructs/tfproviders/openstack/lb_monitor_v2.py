@@ -170,6 +170,45 @@ class LbMonitorV2(_rt.Resource):
     region = _rt.StringAttribute('region')
     tenant_id = _rt.StringAttribute('tenant_id')
     timeout = _rt.NumberAttribute('timeout')
-    timeouts = _rt.ComplexAttribute('timeouts')
+    timeouts = _rt.BlockObjectAttribute('timeouts')
     type = _rt.StringAttribute('type')
     url_path = _rt.StringAttribute('url_path')
+
+    def put_timeouts(self, value: LbMonitorV2Timeouts | _t.Mapping[str, _t.Any]) -> None:
+        self._tf_assign('timeouts', 'timeouts', value)
+
+    def reset_admin_state_up(self) -> None:
+        self._tf_assign('admin_state_up', 'admin_state_up', None)
+
+    def reset_domain_name(self) -> None:
+        self._tf_assign('domain_name', 'domain_name', None)
+
+    def reset_expected_codes(self) -> None:
+        self._tf_assign('expected_codes', 'expected_codes', None)
+
+    def reset_http_method(self) -> None:
+        self._tf_assign('http_method', 'http_method', None)
+
+    def reset_http_version(self) -> None:
+        self._tf_assign('http_version', 'http_version', None)
+
+    def reset_id(self) -> None:
+        self._tf_assign('id', 'id', None)
+
+    def reset_max_retries_down(self) -> None:
+        self._tf_assign('max_retries_down', 'max_retries_down', None)
+
+    def reset_name(self) -> None:
+        self._tf_assign('name', 'name', None)
+
+    def reset_region(self) -> None:
+        self._tf_assign('region', 'region', None)
+
+    def reset_tenant_id(self) -> None:
+        self._tf_assign('tenant_id', 'tenant_id', None)
+
+    def reset_timeouts(self) -> None:
+        self._tf_assign('timeouts', 'timeouts', None)
+
+    def reset_url_path(self) -> None:
+        self._tf_assign('url_path', 'url_path', None)

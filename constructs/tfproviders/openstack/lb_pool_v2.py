@@ -142,7 +142,7 @@ class LbPoolV2(_rt.Resource):
         listener_id: str | None = None,
         loadbalancer_id: str | None = None,
         name: str | None = None,
-        persistence: _t.Sequence[LbPoolV2Persistence | _t.Mapping[str, _t.Any]] | None = None,
+        persistence: LbPoolV2Persistence | _t.Mapping[str, _t.Any] | _t.Sequence[LbPoolV2Persistence | _t.Mapping[str, _t.Any]] | None = None,
         region: str | None = None,
         tags: _t.Sequence[str] | _rt.IResolvable | None = None,
         tenant_id: str | None = None,
@@ -203,13 +203,73 @@ class LbPoolV2(_rt.Resource):
     listener_id = _rt.StringAttribute('listener_id')
     loadbalancer_id = _rt.StringAttribute('loadbalancer_id')
     name = _rt.StringAttribute('name')
-    persistence = _rt.ComplexAttribute('persistence')
+    persistence = _rt.BlockObjectAttribute('persistence')
     protocol = _rt.StringAttribute('protocol')
     region = _rt.StringAttribute('region')
     tags = _rt.StringListAttribute('tags')
     tenant_id = _rt.StringAttribute('tenant_id')
-    timeouts = _rt.ComplexAttribute('timeouts')
+    timeouts = _rt.BlockObjectAttribute('timeouts')
     tls_ciphers = _rt.StringAttribute('tls_ciphers')
     tls_container_ref = _rt.StringAttribute('tls_container_ref')
     tls_enabled = _rt.BooleanAttribute('tls_enabled')
     tls_versions = _rt.StringListAttribute('tls_versions')
+
+    def put_persistence(self, value: LbPoolV2Persistence | _t.Mapping[str, _t.Any] | _t.Sequence[LbPoolV2Persistence | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('persistence', 'persistence', value)
+
+    def put_timeouts(self, value: LbPoolV2Timeouts | _t.Mapping[str, _t.Any]) -> None:
+        self._tf_assign('timeouts', 'timeouts', value)
+
+    def reset_admin_state_up(self) -> None:
+        self._tf_assign('admin_state_up', 'admin_state_up', None)
+
+    def reset_alpn_protocols(self) -> None:
+        self._tf_assign('alpn_protocols', 'alpn_protocols', None)
+
+    def reset_ca_tls_container_ref(self) -> None:
+        self._tf_assign('ca_tls_container_ref', 'ca_tls_container_ref', None)
+
+    def reset_crl_container_ref(self) -> None:
+        self._tf_assign('crl_container_ref', 'crl_container_ref', None)
+
+    def reset_description(self) -> None:
+        self._tf_assign('description', 'description', None)
+
+    def reset_id(self) -> None:
+        self._tf_assign('id', 'id', None)
+
+    def reset_listener_id(self) -> None:
+        self._tf_assign('listener_id', 'listener_id', None)
+
+    def reset_loadbalancer_id(self) -> None:
+        self._tf_assign('loadbalancer_id', 'loadbalancer_id', None)
+
+    def reset_name(self) -> None:
+        self._tf_assign('name', 'name', None)
+
+    def reset_persistence(self) -> None:
+        self._tf_assign('persistence', 'persistence', None)
+
+    def reset_region(self) -> None:
+        self._tf_assign('region', 'region', None)
+
+    def reset_tags(self) -> None:
+        self._tf_assign('tags', 'tags', None)
+
+    def reset_tenant_id(self) -> None:
+        self._tf_assign('tenant_id', 'tenant_id', None)
+
+    def reset_timeouts(self) -> None:
+        self._tf_assign('timeouts', 'timeouts', None)
+
+    def reset_tls_ciphers(self) -> None:
+        self._tf_assign('tls_ciphers', 'tls_ciphers', None)
+
+    def reset_tls_container_ref(self) -> None:
+        self._tf_assign('tls_container_ref', 'tls_container_ref', None)
+
+    def reset_tls_enabled(self) -> None:
+        self._tf_assign('tls_enabled', 'tls_enabled', None)
+
+    def reset_tls_versions(self) -> None:
+        self._tf_assign('tls_versions', 'tls_versions', None)

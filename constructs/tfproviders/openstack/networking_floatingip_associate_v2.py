@@ -85,3 +85,12 @@ class NetworkingFloatingipAssociateV2(_rt.Resource):
     id = _rt.StringAttribute('id')
     port_id = _rt.StringAttribute('port_id')
     region = _rt.StringAttribute('region')
+
+    def reset_fixed_ip(self) -> None:
+        self._tf_assign('fixed_ip', 'fixed_ip', None)
+
+    def reset_id(self) -> None:
+        self._tf_assign('id', 'id', None)
+
+    def reset_region(self) -> None:
+        self._tf_assign('region', 'region', None)

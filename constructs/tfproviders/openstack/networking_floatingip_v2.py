@@ -165,5 +165,53 @@ class NetworkingFloatingipV2(_rt.Resource):
     subnet_ids = _rt.StringListAttribute('subnet_ids')
     tags = _rt.StringListAttribute('tags')
     tenant_id = _rt.StringAttribute('tenant_id')
-    timeouts = _rt.ComplexAttribute('timeouts')
+    timeouts = _rt.BlockObjectAttribute('timeouts')
     value_specs = _rt.StringMapAttribute('value_specs')
+
+    def put_timeouts(self, value: NetworkingFloatingipV2Timeouts | _t.Mapping[str, _t.Any]) -> None:
+        self._tf_assign('timeouts', 'timeouts', value)
+
+    def reset_address(self) -> None:
+        self._tf_assign('address', 'address', None)
+
+    def reset_description(self) -> None:
+        self._tf_assign('description', 'description', None)
+
+    def reset_dns_domain(self) -> None:
+        self._tf_assign('dns_domain', 'dns_domain', None)
+
+    def reset_dns_name(self) -> None:
+        self._tf_assign('dns_name', 'dns_name', None)
+
+    def reset_fixed_ip(self) -> None:
+        self._tf_assign('fixed_ip', 'fixed_ip', None)
+
+    def reset_id(self) -> None:
+        self._tf_assign('id', 'id', None)
+
+    def reset_pool(self) -> None:
+        self._tf_assign('pool', 'pool', None)
+
+    def reset_port_id(self) -> None:
+        self._tf_assign('port_id', 'port_id', None)
+
+    def reset_region(self) -> None:
+        self._tf_assign('region', 'region', None)
+
+    def reset_subnet_id(self) -> None:
+        self._tf_assign('subnet_id', 'subnet_id', None)
+
+    def reset_subnet_ids(self) -> None:
+        self._tf_assign('subnet_ids', 'subnet_ids', None)
+
+    def reset_tags(self) -> None:
+        self._tf_assign('tags', 'tags', None)
+
+    def reset_tenant_id(self) -> None:
+        self._tf_assign('tenant_id', 'tenant_id', None)
+
+    def reset_timeouts(self) -> None:
+        self._tf_assign('timeouts', 'timeouts', None)
+
+    def reset_value_specs(self) -> None:
+        self._tf_assign('value_specs', 'value_specs', None)

@@ -197,10 +197,70 @@ class NetworkingNetworkV2(_rt.Resource):
     port_security_enabled = _rt.BooleanAttribute('port_security_enabled')
     qos_policy_id = _rt.StringAttribute('qos_policy_id')
     region = _rt.StringAttribute('region')
-    segments = _rt.ComplexAttribute('segments')
+    segments = _rt.BlockListAttribute('segments')
     shared = _rt.BooleanAttribute('shared')
     tags = _rt.StringListAttribute('tags')
     tenant_id = _rt.StringAttribute('tenant_id')
-    timeouts = _rt.ComplexAttribute('timeouts')
+    timeouts = _rt.BlockObjectAttribute('timeouts')
     transparent_vlan = _rt.BooleanAttribute('transparent_vlan')
     value_specs = _rt.StringMapAttribute('value_specs')
+
+    def put_segments(self, value: _t.Sequence[NetworkingNetworkV2Segments | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('segments', 'segments', value)
+
+    def put_timeouts(self, value: NetworkingNetworkV2Timeouts | _t.Mapping[str, _t.Any]) -> None:
+        self._tf_assign('timeouts', 'timeouts', value)
+
+    def reset_admin_state_up(self) -> None:
+        self._tf_assign('admin_state_up', 'admin_state_up', None)
+
+    def reset_availability_zone_hints(self) -> None:
+        self._tf_assign('availability_zone_hints', 'availability_zone_hints', None)
+
+    def reset_description(self) -> None:
+        self._tf_assign('description', 'description', None)
+
+    def reset_dns_domain(self) -> None:
+        self._tf_assign('dns_domain', 'dns_domain', None)
+
+    def reset_external(self) -> None:
+        self._tf_assign('external', 'external', None)
+
+    def reset_id(self) -> None:
+        self._tf_assign('id', 'id', None)
+
+    def reset_mtu(self) -> None:
+        self._tf_assign('mtu', 'mtu', None)
+
+    def reset_name(self) -> None:
+        self._tf_assign('name', 'name', None)
+
+    def reset_port_security_enabled(self) -> None:
+        self._tf_assign('port_security_enabled', 'port_security_enabled', None)
+
+    def reset_qos_policy_id(self) -> None:
+        self._tf_assign('qos_policy_id', 'qos_policy_id', None)
+
+    def reset_region(self) -> None:
+        self._tf_assign('region', 'region', None)
+
+    def reset_segments(self) -> None:
+        self._tf_assign('segments', 'segments', None)
+
+    def reset_shared(self) -> None:
+        self._tf_assign('shared', 'shared', None)
+
+    def reset_tags(self) -> None:
+        self._tf_assign('tags', 'tags', None)
+
+    def reset_tenant_id(self) -> None:
+        self._tf_assign('tenant_id', 'tenant_id', None)
+
+    def reset_timeouts(self) -> None:
+        self._tf_assign('timeouts', 'timeouts', None)
+
+    def reset_transparent_vlan(self) -> None:
+        self._tf_assign('transparent_vlan', 'transparent_vlan', None)
+
+    def reset_value_specs(self) -> None:
+        self._tf_assign('value_specs', 'value_specs', None)

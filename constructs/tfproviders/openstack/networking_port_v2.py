@@ -57,6 +57,10 @@ class NetworkingPortV2Binding(_rt.Block):
             _rt.Attr('profile', 'profile', 'string'),
             _rt.Attr('vnic_type', 'vnic_type', 'string', one_of=('direct', 'direct-physical', 'macvtap', 'normal', 'baremetal', 'virtio-forwarder', 'remote-managed'), ignore_case=True),
         ),
+        computed=(
+            _rt.Attr('vif_details', 'vif_details', ('map', 'string')),
+            _rt.Attr('vif_type', 'vif_type', 'string'),
+        ),
     )
 
     host_id: str | None = None
@@ -216,7 +220,7 @@ class NetworkingPortV2(_rt.Resource):
         network_id: str,
         admin_state_up: bool | _rt.IResolvable | None = None,
         allowed_address_pairs: _t.Sequence[NetworkingPortV2AllowedAddressPairs | _t.Mapping[str, _t.Any]] | None = None,
-        binding: _t.Sequence[NetworkingPortV2Binding | _t.Mapping[str, _t.Any]] | None = None,
+        binding: NetworkingPortV2Binding | _t.Mapping[str, _t.Any] | _t.Sequence[NetworkingPortV2Binding | _t.Mapping[str, _t.Any]] | None = None,
         description: str | None = None,
         device_id: str | None = None,
         device_owner: str | None = None,
@@ -285,15 +289,15 @@ class NetworkingPortV2(_rt.Resource):
     all_fixed_ips = _rt.StringListAttribute('all_fixed_ips')
     all_security_group_ids = _rt.StringListAttribute('all_security_group_ids')
     all_tags = _rt.StringListAttribute('all_tags')
-    allowed_address_pairs = _rt.ComplexAttribute('allowed_address_pairs')
-    binding = _rt.ComplexAttribute('binding')
+    allowed_address_pairs = _rt.BlockListAttribute('allowed_address_pairs')
+    binding = _rt.BlockObjectAttribute('binding')
     description = _rt.StringAttribute('description')
     device_id = _rt.StringAttribute('device_id')
     device_owner = _rt.StringAttribute('device_owner')
     dns_assignment = _rt.ComplexAttribute('dns_assignment')
     dns_name = _rt.StringAttribute('dns_name')
-    extra_dhcp_option = _rt.ComplexAttribute('extra_dhcp_option')
-    fixed_ip = _rt.ComplexAttribute('fixed_ip')
+    extra_dhcp_option = _rt.BlockListAttribute('extra_dhcp_option')
+    fixed_ip = _rt.BlockListAttribute('fixed_ip')
     id = _rt.StringAttribute('id')
     mac_address = _rt.StringAttribute('mac_address')
     name = _rt.StringAttribute('name')
@@ -306,5 +310,86 @@ class NetworkingPortV2(_rt.Resource):
     security_group_ids = _rt.StringListAttribute('security_group_ids')
     tags = _rt.StringListAttribute('tags')
     tenant_id = _rt.StringAttribute('tenant_id')
-    timeouts = _rt.ComplexAttribute('timeouts')
+    timeouts = _rt.BlockObjectAttribute('timeouts')
     value_specs = _rt.StringMapAttribute('value_specs')
+
+    def put_allowed_address_pairs(self, value: _t.Sequence[NetworkingPortV2AllowedAddressPairs | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('allowed_address_pairs', 'allowed_address_pairs', value)
+
+    def put_binding(self, value: NetworkingPortV2Binding | _t.Mapping[str, _t.Any] | _t.Sequence[NetworkingPortV2Binding | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('binding', 'binding', value)
+
+    def put_extra_dhcp_option(self, value: _t.Sequence[NetworkingPortV2ExtraDhcpOption | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('extra_dhcp_option', 'extra_dhcp_option', value)
+
+    def put_fixed_ip(self, value: _t.Sequence[NetworkingPortV2FixedIp | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('fixed_ip', 'fixed_ip', value)
+
+    def put_timeouts(self, value: NetworkingPortV2Timeouts | _t.Mapping[str, _t.Any]) -> None:
+        self._tf_assign('timeouts', 'timeouts', value)
+
+    def reset_admin_state_up(self) -> None:
+        self._tf_assign('admin_state_up', 'admin_state_up', None)
+
+    def reset_allowed_address_pairs(self) -> None:
+        self._tf_assign('allowed_address_pairs', 'allowed_address_pairs', None)
+
+    def reset_binding(self) -> None:
+        self._tf_assign('binding', 'binding', None)
+
+    def reset_description(self) -> None:
+        self._tf_assign('description', 'description', None)
+
+    def reset_device_id(self) -> None:
+        self._tf_assign('device_id', 'device_id', None)
+
+    def reset_device_owner(self) -> None:
+        self._tf_assign('device_owner', 'device_owner', None)
+
+    def reset_dns_name(self) -> None:
+        self._tf_assign('dns_name', 'dns_name', None)
+
+    def reset_extra_dhcp_option(self) -> None:
+        self._tf_assign('extra_dhcp_option', 'extra_dhcp_option', None)
+
+    def reset_fixed_ip(self) -> None:
+        self._tf_assign('fixed_ip', 'fixed_ip', None)
+
+    def reset_id(self) -> None:
+        self._tf_assign('id', 'id', None)
+
+    def reset_mac_address(self) -> None:
+        self._tf_assign('mac_address', 'mac_address', None)
+
+    def reset_name(self) -> None:
+        self._tf_assign('name', 'name', None)
+
+    def reset_no_fixed_ip(self) -> None:
+        self._tf_assign('no_fixed_ip', 'no_fixed_ip', None)
+
+    def reset_no_security_groups(self) -> None:
+        self._tf_assign('no_security_groups', 'no_security_groups', None)
+
+    def reset_port_security_enabled(self) -> None:
+        self._tf_assign('port_security_enabled', 'port_security_enabled', None)
+
+    def reset_qos_policy_id(self) -> None:
+        self._tf_assign('qos_policy_id', 'qos_policy_id', None)
+
+    def reset_region(self) -> None:
+        self._tf_assign('region', 'region', None)
+
+    def reset_security_group_ids(self) -> None:
+        self._tf_assign('security_group_ids', 'security_group_ids', None)
+
+    def reset_tags(self) -> None:
+        self._tf_assign('tags', 'tags', None)
+
+    def reset_tenant_id(self) -> None:
+        self._tf_assign('tenant_id', 'tenant_id', None)
+
+    def reset_timeouts(self) -> None:
+        self._tf_assign('timeouts', 'timeouts', None)
+
+    def reset_value_specs(self) -> None:
+        self._tf_assign('value_specs', 'value_specs', None)

@@ -119,4 +119,25 @@ class NetworkingRouterInterfaceV2(_rt.Resource):
     region = _rt.StringAttribute('region')
     router_id = _rt.StringAttribute('router_id')
     subnet_id = _rt.StringAttribute('subnet_id')
-    timeouts = _rt.ComplexAttribute('timeouts')
+    timeouts = _rt.BlockObjectAttribute('timeouts')
+
+    def put_timeouts(self, value: NetworkingRouterInterfaceV2Timeouts | _t.Mapping[str, _t.Any]) -> None:
+        self._tf_assign('timeouts', 'timeouts', value)
+
+    def reset_force_destroy(self) -> None:
+        self._tf_assign('force_destroy', 'force_destroy', None)
+
+    def reset_id(self) -> None:
+        self._tf_assign('id', 'id', None)
+
+    def reset_port_id(self) -> None:
+        self._tf_assign('port_id', 'port_id', None)
+
+    def reset_region(self) -> None:
+        self._tf_assign('region', 'region', None)
+
+    def reset_subnet_id(self) -> None:
+        self._tf_assign('subnet_id', 'subnet_id', None)
+
+    def reset_timeouts(self) -> None:
+        self._tf_assign('timeouts', 'timeouts', None)

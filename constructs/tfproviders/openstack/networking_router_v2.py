@@ -164,7 +164,7 @@ class NetworkingRouterV2(_rt.Resource):
         tenant_id: str | None = None,
         timeouts: NetworkingRouterV2Timeouts | _t.Mapping[str, _t.Any] | None = None,
         value_specs: _t.Mapping[str, str] | _rt.IResolvable | None = None,
-        vendor_options: _t.Sequence[NetworkingRouterV2VendorOptions | _t.Mapping[str, _t.Any]] | None = None,
+        vendor_options: NetworkingRouterV2VendorOptions | _t.Mapping[str, _t.Any] | _t.Sequence[NetworkingRouterV2VendorOptions | _t.Mapping[str, _t.Any]] | None = None,
         connection: _rt.Connection | None = None,
         count: _rt.Count | None = None,
         depends_on: _t.Sequence[_rt.ITerraformDependable] | None = None,
@@ -210,7 +210,7 @@ class NetworkingRouterV2(_rt.Resource):
     description = _rt.StringAttribute('description')
     distributed = _rt.BooleanAttribute('distributed')
     enable_snat = _rt.BooleanAttribute('enable_snat')
-    external_fixed_ip = _rt.ComplexAttribute('external_fixed_ip')
+    external_fixed_ip = _rt.BlockListAttribute('external_fixed_ip')
     external_network_id = _rt.StringAttribute('external_network_id')
     external_qos_policy_id = _rt.StringAttribute('external_qos_policy_id')
     external_subnet_ids = _rt.StringListAttribute('external_subnet_ids')
@@ -219,6 +219,66 @@ class NetworkingRouterV2(_rt.Resource):
     region = _rt.StringAttribute('region')
     tags = _rt.StringListAttribute('tags')
     tenant_id = _rt.StringAttribute('tenant_id')
-    timeouts = _rt.ComplexAttribute('timeouts')
+    timeouts = _rt.BlockObjectAttribute('timeouts')
     value_specs = _rt.StringMapAttribute('value_specs')
-    vendor_options = _rt.ComplexAttribute('vendor_options')
+    vendor_options = _rt.BlockObjectAttribute('vendor_options')
+
+    def put_external_fixed_ip(self, value: _t.Sequence[NetworkingRouterV2ExternalFixedIp | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('external_fixed_ip', 'external_fixed_ip', value)
+
+    def put_timeouts(self, value: NetworkingRouterV2Timeouts | _t.Mapping[str, _t.Any]) -> None:
+        self._tf_assign('timeouts', 'timeouts', value)
+
+    def put_vendor_options(self, value: NetworkingRouterV2VendorOptions | _t.Mapping[str, _t.Any] | _t.Sequence[NetworkingRouterV2VendorOptions | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('vendor_options', 'vendor_options', value)
+
+    def reset_admin_state_up(self) -> None:
+        self._tf_assign('admin_state_up', 'admin_state_up', None)
+
+    def reset_availability_zone_hints(self) -> None:
+        self._tf_assign('availability_zone_hints', 'availability_zone_hints', None)
+
+    def reset_description(self) -> None:
+        self._tf_assign('description', 'description', None)
+
+    def reset_distributed(self) -> None:
+        self._tf_assign('distributed', 'distributed', None)
+
+    def reset_enable_snat(self) -> None:
+        self._tf_assign('enable_snat', 'enable_snat', None)
+
+    def reset_external_fixed_ip(self) -> None:
+        self._tf_assign('external_fixed_ip', 'external_fixed_ip', None)
+
+    def reset_external_network_id(self) -> None:
+        self._tf_assign('external_network_id', 'external_network_id', None)
+
+    def reset_external_qos_policy_id(self) -> None:
+        self._tf_assign('external_qos_policy_id', 'external_qos_policy_id', None)
+
+    def reset_external_subnet_ids(self) -> None:
+        self._tf_assign('external_subnet_ids', 'external_subnet_ids', None)
+
+    def reset_id(self) -> None:
+        self._tf_assign('id', 'id', None)
+
+    def reset_name(self) -> None:
+        self._tf_assign('name', 'name', None)
+
+    def reset_region(self) -> None:
+        self._tf_assign('region', 'region', None)
+
+    def reset_tags(self) -> None:
+        self._tf_assign('tags', 'tags', None)
+
+    def reset_tenant_id(self) -> None:
+        self._tf_assign('tenant_id', 'tenant_id', None)
+
+    def reset_timeouts(self) -> None:
+        self._tf_assign('timeouts', 'timeouts', None)
+
+    def reset_value_specs(self) -> None:
+        self._tf_assign('value_specs', 'value_specs', None)
+
+    def reset_vendor_options(self) -> None:
+        self._tf_assign('vendor_options', 'vendor_options', None)

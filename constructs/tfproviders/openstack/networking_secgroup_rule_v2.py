@@ -158,4 +158,40 @@ class NetworkingSecgroupRuleV2(_rt.Resource):
     remote_ip_prefix = _rt.StringAttribute('remote_ip_prefix')
     security_group_id = _rt.StringAttribute('security_group_id')
     tenant_id = _rt.StringAttribute('tenant_id')
-    timeouts = _rt.ComplexAttribute('timeouts')
+    timeouts = _rt.BlockObjectAttribute('timeouts')
+
+    def put_timeouts(self, value: NetworkingSecgroupRuleV2Timeouts | _t.Mapping[str, _t.Any]) -> None:
+        self._tf_assign('timeouts', 'timeouts', value)
+
+    def reset_description(self) -> None:
+        self._tf_assign('description', 'description', None)
+
+    def reset_id(self) -> None:
+        self._tf_assign('id', 'id', None)
+
+    def reset_port_range_max(self) -> None:
+        self._tf_assign('port_range_max', 'port_range_max', None)
+
+    def reset_port_range_min(self) -> None:
+        self._tf_assign('port_range_min', 'port_range_min', None)
+
+    def reset_protocol(self) -> None:
+        self._tf_assign('protocol', 'protocol', None)
+
+    def reset_region(self) -> None:
+        self._tf_assign('region', 'region', None)
+
+    def reset_remote_address_group_id(self) -> None:
+        self._tf_assign('remote_address_group_id', 'remote_address_group_id', None)
+
+    def reset_remote_group_id(self) -> None:
+        self._tf_assign('remote_group_id', 'remote_group_id', None)
+
+    def reset_remote_ip_prefix(self) -> None:
+        self._tf_assign('remote_ip_prefix', 'remote_ip_prefix', None)
+
+    def reset_tenant_id(self) -> None:
+        self._tf_assign('tenant_id', 'tenant_id', None)
+
+    def reset_timeouts(self) -> None:
+        self._tf_assign('timeouts', 'timeouts', None)

@@ -130,4 +130,31 @@ class NetworkingSecgroupV2(_rt.Resource):
     stateful = _rt.BooleanAttribute('stateful')
     tags = _rt.StringListAttribute('tags')
     tenant_id = _rt.StringAttribute('tenant_id')
-    timeouts = _rt.ComplexAttribute('timeouts')
+    timeouts = _rt.BlockObjectAttribute('timeouts')
+
+    def put_timeouts(self, value: NetworkingSecgroupV2Timeouts | _t.Mapping[str, _t.Any]) -> None:
+        self._tf_assign('timeouts', 'timeouts', value)
+
+    def reset_delete_default_rules(self) -> None:
+        self._tf_assign('delete_default_rules', 'delete_default_rules', None)
+
+    def reset_description(self) -> None:
+        self._tf_assign('description', 'description', None)
+
+    def reset_id(self) -> None:
+        self._tf_assign('id', 'id', None)
+
+    def reset_region(self) -> None:
+        self._tf_assign('region', 'region', None)
+
+    def reset_stateful(self) -> None:
+        self._tf_assign('stateful', 'stateful', None)
+
+    def reset_tags(self) -> None:
+        self._tf_assign('tags', 'tags', None)
+
+    def reset_tenant_id(self) -> None:
+        self._tf_assign('tenant_id', 'tenant_id', None)
+
+    def reset_timeouts(self) -> None:
+        self._tf_assign('timeouts', 'timeouts', None)

@@ -209,7 +209,7 @@ class NetworkingSubnetV2(_rt.Resource):
         )
 
     all_tags = _rt.StringListAttribute('all_tags')
-    allocation_pool = _rt.ComplexAttribute('allocation_pool')
+    allocation_pool = _rt.BlockListAttribute('allocation_pool')
     cidr = _rt.StringAttribute('cidr')
     description = _rt.StringAttribute('description')
     dns_nameservers = _rt.StringListAttribute('dns_nameservers')
@@ -230,5 +230,77 @@ class NetworkingSubnetV2(_rt.Resource):
     subnetpool_id = _rt.StringAttribute('subnetpool_id')
     tags = _rt.StringListAttribute('tags')
     tenant_id = _rt.StringAttribute('tenant_id')
-    timeouts = _rt.ComplexAttribute('timeouts')
+    timeouts = _rt.BlockObjectAttribute('timeouts')
     value_specs = _rt.StringMapAttribute('value_specs')
+
+    def put_allocation_pool(self, value: _t.Sequence[NetworkingSubnetV2AllocationPool | _t.Mapping[str, _t.Any]]) -> None:
+        self._tf_assign('allocation_pool', 'allocation_pool', value)
+
+    def put_timeouts(self, value: NetworkingSubnetV2Timeouts | _t.Mapping[str, _t.Any]) -> None:
+        self._tf_assign('timeouts', 'timeouts', value)
+
+    def reset_allocation_pool(self) -> None:
+        self._tf_assign('allocation_pool', 'allocation_pool', None)
+
+    def reset_cidr(self) -> None:
+        self._tf_assign('cidr', 'cidr', None)
+
+    def reset_description(self) -> None:
+        self._tf_assign('description', 'description', None)
+
+    def reset_dns_nameservers(self) -> None:
+        self._tf_assign('dns_nameservers', 'dns_nameservers', None)
+
+    def reset_dns_publish_fixed_ip(self) -> None:
+        self._tf_assign('dns_publish_fixed_ip', 'dns_publish_fixed_ip', None)
+
+    def reset_enable_dhcp(self) -> None:
+        self._tf_assign('enable_dhcp', 'enable_dhcp', None)
+
+    def reset_gateway_ip(self) -> None:
+        self._tf_assign('gateway_ip', 'gateway_ip', None)
+
+    def reset_id(self) -> None:
+        self._tf_assign('id', 'id', None)
+
+    def reset_ip_version(self) -> None:
+        self._tf_assign('ip_version', 'ip_version', None)
+
+    def reset_ipv6_address_mode(self) -> None:
+        self._tf_assign('ipv6_address_mode', 'ipv6_address_mode', None)
+
+    def reset_ipv6_ra_mode(self) -> None:
+        self._tf_assign('ipv6_ra_mode', 'ipv6_ra_mode', None)
+
+    def reset_name(self) -> None:
+        self._tf_assign('name', 'name', None)
+
+    def reset_no_gateway(self) -> None:
+        self._tf_assign('no_gateway', 'no_gateway', None)
+
+    def reset_prefix_length(self) -> None:
+        self._tf_assign('prefix_length', 'prefix_length', None)
+
+    def reset_region(self) -> None:
+        self._tf_assign('region', 'region', None)
+
+    def reset_segment_id(self) -> None:
+        self._tf_assign('segment_id', 'segment_id', None)
+
+    def reset_service_types(self) -> None:
+        self._tf_assign('service_types', 'service_types', None)
+
+    def reset_subnetpool_id(self) -> None:
+        self._tf_assign('subnetpool_id', 'subnetpool_id', None)
+
+    def reset_tags(self) -> None:
+        self._tf_assign('tags', 'tags', None)
+
+    def reset_tenant_id(self) -> None:
+        self._tf_assign('tenant_id', 'tenant_id', None)
+
+    def reset_timeouts(self) -> None:
+        self._tf_assign('timeouts', 'timeouts', None)
+
+    def reset_value_specs(self) -> None:
+        self._tf_assign('value_specs', 'value_specs', None)

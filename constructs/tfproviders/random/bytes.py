@@ -76,3 +76,6 @@ class Bytes(_rt.Resource):
     hex = _rt.StringAttribute('hex')
     keepers = _rt.StringMapAttribute('keepers')
     length = _rt.NumberAttribute('length')
+
+    def reset_keepers(self) -> None:
+        self._tf_assign('keepers', 'keepers', None)

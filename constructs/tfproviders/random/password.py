@@ -131,3 +131,36 @@ class Password(_rt.Resource):
     result = _rt.StringAttribute('result')
     special = _rt.BooleanAttribute('special')
     upper = _rt.BooleanAttribute('upper')
+
+    def reset_keepers(self) -> None:
+        self._tf_assign('keepers', 'keepers', None)
+
+    def reset_lower(self) -> None:
+        self._tf_assign('lower', 'lower', None)
+
+    def reset_min_lower(self) -> None:
+        self._tf_assign('min_lower', 'min_lower', None)
+
+    def reset_min_numeric(self) -> None:
+        self._tf_assign('min_numeric', 'min_numeric', None)
+
+    def reset_min_special(self) -> None:
+        self._tf_assign('min_special', 'min_special', None)
+
+    def reset_min_upper(self) -> None:
+        self._tf_assign('min_upper', 'min_upper', None)
+
+    def reset_number(self) -> None:
+        self._tf_assign('number', 'number', None)
+
+    def reset_numeric(self) -> None:
+        self._tf_assign('numeric', 'numeric', None)
+
+    def reset_override_special(self) -> None:
+        self._tf_assign('override_special', 'override_special', None)
+
+    def reset_special(self) -> None:
+        self._tf_assign('special', 'special', None)
+
+    def reset_upper(self) -> None:
+        self._tf_assign('upper', 'upper', None)

@@ -10,6 +10,7 @@ defaults.
 from __future__ import annotations
 
 import json
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,18 +91,33 @@ class PinnedProvider:
     version: str
     schema: Path
     extras: Path
+    launcher: Path | None = None  # folder of its launcher; default tests/standin/bin/<name>
+
+
+# Tests of generated fixture bindings serve their fixture schemas too: this
+# variable names a JSON list of {name, source, version, schema, extras,
+# launcher} (absolute paths), served besides the pinned providers.
+EXTRA_PROVIDERS_ENV = "TFSTANDIN_EXTRA_PROVIDERS"
 
 
 def pinned_providers(root: Path = ROOT) -> dict[str, PinnedProvider]:
     """The providers the project pins (the single list lives in pyproject.toml)."""
     with (root / "pyproject.toml").open("rb") as f:
         entries = tomllib.load(f)["tool"]["tfbindgen"]["providers"]
-    return {
+    found = {
         e["name"]: PinnedProvider(
             e["name"], e["source"], e["version"], root / e["schema"], root / e["extras"]
         )
         for e in entries
     }
+    extra = os.environ.get(EXTRA_PROVIDERS_ENV)
+    if extra:
+        for e in json.loads(Path(extra).read_text()):
+            found[e["name"]] = PinnedProvider(
+                e["name"], e["source"], e["version"], Path(e["schema"]), Path(e["extras"]),
+                Path(e["launcher"]),
+            )  # fmt: skip
+    return found
 
 
 def _block(raw: dict[str, Any]) -> Block:

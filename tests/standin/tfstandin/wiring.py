@@ -40,7 +40,7 @@ def cli_config(root: Path = ROOT) -> str:
     """The CLI configuration (absolute launcher paths: written per run, never committed)."""
     lines = ["provider_installation {", "  dev_overrides {"]
     for p in pinned_providers(root).values():
-        target = _hcl_string(str(launcher_dir(p.name, root)))
+        target = _hcl_string(str(p.launcher or launcher_dir(p.name, root)))
         lines.append(f"    {_hcl_string(p.source)} = {target}")
     lines += ["  }", "  direct {}", "}", ""]
     return "\n".join(lines)

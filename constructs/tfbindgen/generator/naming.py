@@ -11,6 +11,7 @@ Rules, applied in this order (each rename is reported, never silent):
    * the builtins the generated code itself names in class bodies (``str``,
      ``float``...): a field called ``str`` would shadow the type used by the
      annotations after it;
+   * in blocks: ``self``, the first parameter of the dataclass constructor;
    * in construct classes (resources, data sources, providers): the
      constructor's own parameters (``scope``, ``id_``), Terraform's
      meta-arguments (``count``, ``depends_on``, ``for_each``, ``provider``,
@@ -114,6 +115,9 @@ def reserved(context: Context) -> dict[str, str]:
         table.update(dict.fromkeys(ENGINE_MEMBERS, "engine member"))
         table.update(dict.fromkeys(CONSTRUCTOR_PARAMETERS, "constructor parameter"))
         table.update(dict.fromkeys(META_ARGUMENTS[context], "Terraform meta-argument"))
+    else:
+        # A dataclass field named `self` would clash with its __init__'s own.
+        table["self"] = "parameter of the block's constructor"
     table.update(dict.fromkeys(GENERATED_CODE_BUILTINS, "builtin used by generated code"))
     table.update(dict.fromkeys(KEYWORDS, "Python keyword"))
     return table

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import shutil
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,29 +39,62 @@ def _generated_files(root: Path) -> set[str]:
 
 
 def write(root: Path, files: Mapping[str, bytes]) -> tuple[list[str], list[str]]:
-    """Write ``files`` under ``root``; delete stale generated files.
+    """Write ``files`` as the tree under ``root``, all at once or not at all.
 
-    Returns (written, deleted) relative paths; unchanged files are not
-    rewritten, so their timestamps (and editors' buffers) stay put.
+    The new tree is built in a temporary folder next to ``root`` (same file
+    system): unchanged files are copied with their timestamps, hand-written
+    files (no generation marker) are kept, stale generated files are left
+    out. Then the old tree is renamed away and the new one renamed into
+    place. An error before that leaves ``root`` untouched, and the
+    temporary folder is removed; an error between the two renames puts the
+    old tree back. Returns (written, deleted) relative paths.
     """
+    root = root.absolute()
+    root.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{root.name}.tfbindgen-", dir=root.parent))
+    try:
+        written = _stage(root, staging, files)
+        deleted = sorted(_generated_files(root) - set(files))
+        _swap(root, staging)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return written, deleted
+
+
+def _stage(root: Path, staging: Path, files: Mapping[str, bytes]) -> list[str]:
+    generated = _generated_files(root)
+    if root.is_dir():
+        for path in sorted(root.rglob("*")):
+            rel = path.relative_to(root).as_posix()
+            if "__pycache__" in path.parts or not path.is_file() or rel in generated:
+                continue
+            (staging / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, staging / rel)  # a hand-written file survives
     written = []
     for rel, data in sorted(files.items()):
-        path = root / rel
-        if path.is_file() and path.read_bytes() == data:
+        old, new = root / rel, staging / rel
+        new.parent.mkdir(parents=True, exist_ok=True)
+        if old.is_file() and old.read_bytes() == data:
+            shutil.copy2(old, new)  # unchanged: same bytes, same timestamp
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        new.write_bytes(data)
         written.append(rel)
-    deleted = sorted(_generated_files(root) - set(files))
-    for rel in deleted:
-        (root / rel).unlink()
-    # A provider that left the configuration leaves an empty package behind
-    # (perhaps with a __pycache__): remove it.
-    for directory in sorted({(root / rel).parent for rel in deleted}, reverse=True):
-        leftovers = [p for p in directory.iterdir() if p.name != "__pycache__"]
-        if directory != root and not leftovers:
-            shutil.rmtree(directory)
-    return written, deleted
+    return written
+
+
+def _swap(root: Path, staging: Path) -> None:
+    if not root.exists():
+        staging.rename(root)
+        return
+    old = staging.with_name(staging.name + ".old")
+    root.rename(old)
+    try:
+        staging.rename(root)
+    except BaseException:
+        old.rename(root)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def compare(root: Path, files: Mapping[str, bytes], *, context: int = 2) -> list[Difference]:

@@ -11,10 +11,10 @@ Modes:
 
 ``--check`` regenerates in memory and compares byte for byte with what is on
 disk, writing nothing; it exits 1 when anything differs. Generation never
-imports the CDK engine.
+imports the CDK engine. A package is written all at once or not at all (see
+:func:`tfbindgen.generator.tree.write`).
 
-Exit status: 0 done (or no difference), 1 ``--check`` found differences,
-2 bad input or configuration.
+Exit status: see ``EXIT_STATUS``.
 """
 
 from __future__ import annotations
@@ -23,9 +23,18 @@ import argparse
 import sys
 from pathlib import Path
 
-from tfbindgen import __version__, codegen, config, tree
+from tfbindgen import __version__
+from tfbindgen.generator import codegen, config, tree
 
 CONFIG_COMMAND = "python -m tfbindgen"
+
+EXIT_OK, EXIT_DIFFERENT, EXIT_BAD_INPUT, EXIT_IO = 0, 1, 2, 3
+EXIT_STATUS = (
+    "exit status: 0 done (--check: no difference); 1 --check found differences; "
+    "2 bad input (options, configuration, a schema or extras document, or a schema "
+    "Terraform would refuse), nothing written; 3 I/O error while writing (the output "
+    "folder is left as it was)"
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Typed Python CDK bindings for Terraform/OpenTofu providers, from their "
         "schema JSON. Without --schema/--from: regenerate every provider in [tool.tfbindgen] "
         "of pyproject.toml.",
+        epilog=EXIT_STATUS,
     )
     parser.add_argument("--version", action="version", version=f"tfbindgen {__version__}")
     parser.add_argument(
@@ -75,7 +85,15 @@ def main(argv: list[str] | None = None) -> int:
         return _configured(args)
     except (codegen.GenerationError, config.ConfigError) as exc:  # CaptureError is one too
         print(f"tfbindgen: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_BAD_INPUT
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        print(
+            f"tfbindgen: cannot write{where}: {exc.strerror or exc}; the output folder is "
+            "left as it was",
+            file=sys.stderr,
+        )
+        return EXIT_IO
 
 
 def _configured(args: argparse.Namespace) -> int:
@@ -119,7 +137,7 @@ def _configured(args: argparse.Namespace) -> int:
 def _single(args: argparse.Namespace) -> int:
     # Imported here: subprocess and tempfile serve only --from, and every
     # millisecond of start-up shows in each regeneration.
-    from tfbindgen import capture  # noqa: PLC0415 - see above
+    from tfbindgen.generator import capture  # noqa: PLC0415 - see above
 
     if args.capture is not None:
         capture.check(*args.capture)
@@ -157,6 +175,21 @@ def _single(args: argparse.Namespace) -> int:
     package = args.package or result.model.name
     if not package.isidentifier():
         raise config.ConfigError(f"--package: {package!r} is not a Python package name")
+    if package in sys.stdlib_module_names:
+        if args.package:
+            print(
+                f"tfbindgen: warning: --package {package} is a standard-library module name; "
+                f"with {args.out} on sys.path it hides the standard module",
+                file=sys.stderr,
+            )
+        else:
+            # DIR/random on sys.path would break `import random` (and tempfile).
+            package = f"{package}_provider"
+            print(
+                f"tfbindgen: note: the provider's name {result.model.name!r} is a standard-"
+                f"library module; the package is {package!r} (choose one with --package)",
+                file=sys.stderr,
+            )
     if not args.check:
         _notes(package, result.notes)
     return _finish(args, args.out / package, result.files, command)
@@ -179,7 +212,7 @@ def _finish(args: argparse.Namespace, out: Path, files: dict[str, bytes], comman
         differences = tree.compare(out, files)
         if not differences:
             print(f"tfbindgen --check: {len(files)} files in {out} are up to date")
-            return 0
+            return EXIT_OK
         for difference in differences:
             print(difference)
         print(
@@ -187,10 +220,10 @@ def _finish(args: argparse.Namespace, out: Path, files: dict[str, bytes], comman
             f"what the schemas give; run `{command}` and commit the result",
             file=sys.stderr,
         )
-        return 1
+        return EXIT_DIFFERENT
     written, deleted = tree.write(out, files)
     print(
         f"tfbindgen: {len(files)} files in {out} ({len(written)} written, "
         f"{len(deleted)} stale deleted)"
     )
-    return 0
+    return EXIT_OK

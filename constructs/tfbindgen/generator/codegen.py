@@ -15,8 +15,9 @@ from pathlib import Path
 
 import jinja2
 
-from tfbindgen import __version__, ir
-from tfbindgen.schema import Document, Extras, ProviderSchema
+from tfbindgen import __version__
+from tfbindgen.generator import ir
+from tfbindgen.generator.schema import Document, Extras, ProviderSchema
 
 _META = {
     "resource": (
@@ -97,7 +98,7 @@ def docstring(text: str, indent: int = 4) -> str:
 @cache
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("tfbindgen", "templates"),
+        loader=jinja2.PackageLoader("tfbindgen.generator", "templates"),
         autoescape=False,  # Python source, not HTML
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -161,6 +162,7 @@ def render_provider(target: Target) -> Result:
     for item in (model.provider, *model.modules):
         getters = () if item.kind == "provider" else item.getters
         read_only = [g for g in getters if not g.settable]
+        arguments = item.provider_arguments if item.kind == "provider" else ()
         text = resource_template.render(
             header=header,
             r=item,
@@ -169,6 +171,8 @@ def render_provider(target: Target) -> Result:
             meta=_META[item.kind],
             getters=getters,
             read_only=read_only,
+            arguments=arguments,
+            methods=() if item.kind == "provider" else item.methods,
         )
         files[f"{item.module_name}.py"] = text.encode()
     exports = [(m.module_name, m.class_name) for m in (model.provider, *model.modules)]

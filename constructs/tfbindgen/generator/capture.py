@@ -17,7 +17,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from tfbindgen.config import ConfigError
+from tfbindgen.generator.config import ConfigError
 
 TOOLS = ("terraform", "tofu")
 _SPEC = re.compile(

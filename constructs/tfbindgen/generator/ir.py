@@ -9,23 +9,23 @@ at the first one.
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, Literal
 
-from tfbindgen import ctytype, naming
-from tfbindgen.schema import Attribute, AttributeFacts, Block, BlockType, Extras, ProviderSchema
-
-Kind = Literal["resource", "data", "provider"]
+from tfbindgen.generator import ctytype, naming, validate
+from tfbindgen.generator.doctext import blocks_text, fact_notes, flags, join, sentences
+from tfbindgen.generator.facts import Context, Kind, lookup, rules_spec, validation
+from tfbindgen.generator.schema import (
+    Attribute,
+    Block,
+    BlockType,
+    Extras,
+    ProviderSchema,
+)
 
 _EXTRAS_KIND = {"resource": "resources", "data": "data_sources", "provider": "provider"}
 _DOCS_KIND = {"resource": "resources", "data": "data-sources"}
-
-# Extras enumerations copied from Go source sometimes hold expressions the
-# extractor could not evaluate, e.g. "string(images.ImageVisibilityPublic)".
-_UNRESOLVED_VALUE = re.compile(r"[A-Za-z_][\w.]*\(")
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ class BlockTypeIR:
     spec: str
     doc: str
     settable: bool = True
-    getter: str = "ComplexAttribute"
+    getter: str = "BlockListAttribute"
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,31 @@ class ResourceIR:
         items: list[AttributeIR | BlockTypeIR] = [*self.root.attributes, *self.root.block_types]
         return tuple(sorted(items, key=lambda a: a.py_name))
 
+    @property
+    def provider_arguments(self) -> tuple[AttributeIR | BlockTypeIR, ...]:
+        """A provider's arguments, readable and assignable after construction."""
+        return self.root.arguments
+
+    @property
+    def methods(self) -> tuple[MethodIR, ...]:
+        """Stock bindings' ``reset_<optional argument>()`` and ``put_<block>(value)``."""
+        taken = {a.py_name for a in self.getters} | naming.ENGINE_MEMBERS
+        found: list[MethodIR] = []
+        for arg in self.arguments:
+            block = arg.getter.startswith("Block")
+            if block and f"put_{arg.py_name}" not in taken:
+                found.append(MethodIR(f"put_{arg.py_name}", arg, put=True))
+            if not arg.required and f"reset_{arg.py_name}" not in taken:
+                found.append(MethodIR(f"reset_{arg.py_name}", arg, put=False))
+        return tuple(sorted(found, key=lambda m: m.name))
+
+
+@dataclass(frozen=True)
+class MethodIR:
+    name: str
+    arg: AttributeIR | BlockTypeIR
+    put: bool
+
 
 @dataclass(frozen=True)
 class ProviderIR:
@@ -109,19 +134,6 @@ class ProviderIR:
         return (*self.resources, *self.data_sources)
 
 
-@dataclass
-class _Context:
-    """What one resource's build needs to know and what it found."""
-
-    kind: Kind
-    tf_type: str
-    facts: Mapping[str, AttributeFacts]
-    notes: list[str]
-    classes: list[ClassIR] = field(default_factory=list)
-    class_names: set[str] = field(default_factory=set)
-    used_facts: set[str] = field(default_factory=set)
-
-
 def build(
     schema: ProviderSchema,
     extras: Extras | None,
@@ -131,6 +143,13 @@ def build(
     version: str | None,
 ) -> ProviderIR:
     """The intermediate model of one provider."""
+    refused = validate.problems(schema)
+    if refused:
+        lines = "".join(f"\n  - {p}" for p in refused)
+        raise ValueError(
+            f"the schema cannot be generated ({len(refused)} "
+            f"problem{'s' if len(refused) > 1 else ''}):{lines}"
+        )
     extras = extras or Extras()
     notes: list[str] = []
     if schema.ephemeral_resource_schemas:
@@ -213,14 +232,14 @@ def _resource(
     doc_url: str,
 ) -> ResourceIR:
     facts = extras.facts(_EXTRAS_KIND[kind], tf_type)
-    ctx = _Context(kind=kind, tf_type=tf_type, facts=facts, notes=notes)
+    ctx = Context(kind=kind, tf_type=tf_type, facts=facts, notes=notes)
     ctx.class_names.add(class_name)
-    rules = _rules(ctx, block)
+    rules = rules_spec(ctx, block)
     root = _class(ctx, block, class_name, path=(), context=kind, rules=rules)
     for path in sorted(set(facts) - ctx.used_facts):
         notes.append(f"extras: {kind} {tf_type}: {path!r} is not in the schema; ignored")
     what = {"resource": "Resource", "data": "Data source", "provider": "Provider"}[kind]
-    doc = _join(
+    doc = join(
         block.description or f"{what} ``{tf_type}``.",
         f"Terraform: ``{tf_type}`` ({doc_url})",
     )
@@ -237,7 +256,7 @@ def _resource(
 
 
 def _class(
-    ctx: _Context,
+    ctx: Context,
     block: Block,
     class_name: str,
     *,
@@ -275,13 +294,17 @@ def _class(
     if blocks:
         spec += "        blocks=(\n" + "".join(f"            {b.spec},\n" for b in blocks)
         spec += "        ),\n"
+    computed = [a for a in attrs if not a.settable]
+    if path and computed:  # what block references (vm.disk.get(0).wwn) read
+        spec += "        computed=(\n" + "".join(f"            {a.spec},\n" for a in computed)
+        spec += "        ),\n"
     spec += rules + "    )"
     doc = block.description or f"``{where}``."
     return ClassIR(class_name, where, doc, attrs, blocks, spec)
 
 
 def _attribute(
-    ctx: _Context,
+    ctx: Context,
     attr: Attribute,
     *,
     tf_name: str,
@@ -290,7 +313,7 @@ def _attribute(
     owner: str,
 ) -> AttributeIR:
     dotted = ".".join(path)
-    facts = _facts(ctx, dotted)
+    facts = lookup(ctx, dotted)
     settable = attr.required or attr.optional
     env = facts.default_func.env if facts and facts.default_func else ()
     # SDKv2 turns a Required attribute with an environment DefaultFunc into an
@@ -301,7 +324,7 @@ def _attribute(
         cls = naming.unique(owner + naming.camel(tf_name), ctx.class_names, suffix="2")
         nested = _class(ctx, Block(), cls, path=path, context="block", attributes=nt.attributes)
         ctx.classes.append(nested)
-        annotation = _nested_annotation(cls, nt.nesting_mode)
+        annotation = _nested_annotation(cls, nt.nesting_mode, nt.max_items)
         kind_text = f"nested {nt.nesting_mode} of {cls}"
         spec_args = [repr(tf_name), repr(py_name), "None"]
         spec_args.append(f"nested={cls}")
@@ -310,7 +333,7 @@ def _attribute(
             spec_args.append(f"min_items={nt.min_items}")
         if nt.max_items:
             spec_args.append(f"max_items={nt.max_items}")
-        getter = "ComplexAttribute"
+        getter = _block_getter(nt.nesting_mode, nt.max_items) if settable else "ComplexAttribute"
     else:
         cty = ctytype.parse(attr.type, f"{ctx.tf_type}.{dotted}")
         annotation = ctytype.annotation(cty)
@@ -327,14 +350,14 @@ def _attribute(
         spec_args.insert(3, "required=True")
     enum_text = ""
     if facts and facts.validate:
-        spec_args += _validation(ctx, dotted, facts)
+        spec_args += validation(ctx, dotted, facts)
         if facts.validate.one_of:
             enum_text = "One of: " + ", ".join(repr(v) for v in facts.validate.one_of) + "."
-    doc = _sentences(
+    doc = sentences(
         attr.description,
-        _flags(attr, required, env, kind_text),
+        flags(attr, required, env, kind_text),
         enum_text,
-        _fact_notes(facts, ctx.kind),
+        fact_notes(facts, ctx.kind),
     )
     return AttributeIR(
         tf_name=tf_name,
@@ -349,7 +372,7 @@ def _attribute(
 
 
 def _block_type(
-    ctx: _Context,
+    ctx: Context,
     bt: BlockType,
     *,
     tf_name: str,
@@ -357,7 +380,7 @@ def _block_type(
     path: tuple[str, ...],
     owner: str,
 ) -> BlockTypeIR:
-    facts = _facts(ctx, ".".join(path))
+    facts = lookup(ctx, ".".join(path))
     cls = naming.unique(owner + naming.camel(tf_name), ctx.class_names, suffix="2")
     nested = _class(ctx, bt.block, cls, path=path, context="block")
     ctx.classes.append(nested)
@@ -374,205 +397,45 @@ def _block_type(
     if mode in ("list", "set", "map"):
         low, high = bt.min_items, bt.max_items
         if low and high:
-            counts = f"{low} to {high} blocks." if low != high else f"Exactly {_blocks(low)}."
+            counts = f"{low} to {high} blocks." if low != high else f"Exactly {blocks_text(low)}."
         elif low:
-            counts = f"At least {_blocks(low)}."
+            counts = f"At least {blocks_text(low)}."
         elif high:
-            counts = f"At most {_blocks(high)}."
-    doc = _sentences(
+            counts = f"At most {blocks_text(high)}."
+    doc = sentences(
         bt.block.description,
         f"{'Required' if required else 'Optional'} {mode} block of ``{cls}``. {counts}".strip(),
-        _fact_notes(facts, ctx.kind),
+        fact_notes(facts, ctx.kind),
     )
     return BlockTypeIR(
         tf_name=tf_name,
         py_name=py_name,
         class_name=cls,
         required=required,
-        annotation=_nested_annotation(cls, mode),
+        annotation=_nested_annotation(cls, mode, bt.max_items),
         spec=f"_rt.Blocks({', '.join(spec_args)})",
         doc=doc,
+        getter=_block_getter(mode, bt.max_items),
     )
 
 
-def _nested_annotation(cls: str, mode: str) -> str:
+def _nested_annotation(cls: str, mode: str, max_items: int = 0) -> str:
     item = f"{cls} | _t.Mapping[str, _t.Any]"
     if mode in ("single", "group"):
         return item
     if mode == "map":
         return f"_t.Mapping[str, {item}]"
+    if max_items == 1:  # the block alone will do, as in stock bindings
+        return f"{item} | _t.Sequence[{item}]"
     return f"_t.Sequence[{item}]"
+
+
+def _block_getter(mode: str, max_items: int) -> str:
+    """The runtime getter of a block type: stock bindings' indexing by nesting mode."""
+    if mode in ("single", "group") or (mode in ("list", "set") and max_items == 1):
+        return "BlockObjectAttribute"
+    return "BlockMapAttribute" if mode == "map" else "BlockListAttribute"
 
 
 def _is_number(cty: ctytype.Spec) -> bool:
     return cty == "number" or (isinstance(cty, tuple) and cty[0] != "object" and cty[1] == "number")
-
-
-def _facts(ctx: _Context, dotted: str) -> AttributeFacts | None:
-    found = ctx.facts.get(dotted)
-    if found is not None:
-        ctx.used_facts.add(dotted)
-    return found
-
-
-def _validation(ctx: _Context, dotted: str, facts: AttributeFacts) -> list[str]:
-    """Spec arguments for the value checks the extras allow us to enforce."""
-    v = facts.validate
-    assert v is not None
-    args: list[str] = []
-    where = f"{ctx.tf_type}.{dotted}"
-    if v.one_of:
-        unresolved = [x for x in v.one_of if isinstance(x, str) and _UNRESOLVED_VALUE.match(x)]
-        if unresolved:
-            ctx.notes.append(
-                f"extras: {where}: enumeration not enforced, values look like unresolved "
-                f"source expressions: {unresolved[0]!r}"
-            )
-        elif v.also_accepted:
-            ctx.notes.append(
-                f"extras: {where}: enumeration not enforced, the provider also accepts "
-                f"{v.also_accepted}"
-            )
-        else:
-            args.append(f"one_of={tuple(v.one_of)!r}")
-            if v.ignore_case:
-                args.append("ignore_case=True")
-    if v.min is not None:
-        args.append(f"minimum={_number(v.min)}")
-    if v.max is not None:
-        args.append(f"maximum={_number(v.max)}")
-    return args
-
-
-def _number(value: float) -> str:
-    return repr(int(value)) if float(value).is_integer() else repr(value)
-
-
-def _rules(ctx: _Context, block: Block) -> str:
-    """Cross-field rules (ConflictsWith, ExactlyOneOf...) as spec source."""
-    settable = _settable_paths(block, ())
-    rules: list[str] = []
-    seen: set[tuple[str, tuple[str, ...]]] = set()
-
-    def known(subject: str, paths: Iterable[str]) -> tuple[str, ...] | None:
-        result = tuple(_plain_path(p) for p in paths)
-        missing = [p for p in result if p not in settable]
-        if missing:
-            ctx.notes.append(
-                f"extras: {ctx.tf_type}.{subject}: rule names {missing[0]!r}, which is not a "
-                "settable attribute; rule ignored"
-            )
-            return None
-        return result
-
-    for path in sorted(ctx.facts):
-        facts = ctx.facts[path]
-        if path not in settable:
-            continue
-        ctx.used_facts.add(path)
-        for kind, others in (
-            ("conflicts", facts.conflicts_with),
-            ("requires", facts.required_with),
-        ):
-            targets = known(path, others) if others else None
-            if targets and (kind, (path, *targets)) not in seen:
-                seen.add((kind, (path, *targets)))
-                rules.append(f"_rt.Rule({kind!r}, {path!r}, {targets!r})")
-        for kind, group in (
-            ("exactly_one_of", facts.exactly_one_of),
-            ("at_least_one_of", facts.at_least_one_of),
-        ):
-            members = known(path, group) if group else None
-            if members and (kind, tuple(sorted(members))) not in seen:
-                seen.add((kind, tuple(sorted(members))))
-                rules.append(f"_rt.Rule({kind!r}, None, {tuple(sorted(members))!r})")
-        validate = facts.validate
-        if validate and validate.at_least_sum_of:
-            summands = known(path, validate.at_least_sum_of)
-            if summands:
-                rules.append(f"_rt.Rule('at_least_sum_of', {path!r}, {summands!r})")
-    if not rules:
-        return ""
-    return "        rules=(\n" + "".join(f"            {r},\n" for r in rules) + "        ),\n"
-
-
-def _plain_path(path: str) -> str:
-    """SDKv2 paths index list blocks (``target.0.path``); rules use ``target.path``."""
-    return ".".join(part for part in path.split(".") if not part.isdigit())
-
-
-def _settable_paths(block: Block, prefix: tuple[str, ...]) -> set[str]:
-    paths = {
-        ".".join((*prefix, n)) for n, a in block.attributes.items() if a.required or a.optional
-    }
-    for n, bt in block.block_types.items():
-        paths.add(".".join((*prefix, n)))
-        paths |= _settable_paths(bt.block, (*prefix, n))
-    return paths
-
-
-def _flags(attr: Attribute, required: bool, env: Sequence[str], kind_text: str) -> str:
-    if attr.required and not required:
-        presence = f"Required unless the environment sets {' or '.join(env)}"
-    elif required:
-        presence = "Required"
-    elif attr.optional and attr.computed:
-        presence = "Optional (computed by the provider when unset)"
-    elif attr.optional:
-        presence = "Optional"
-    else:
-        presence = "Read-only (computed)"
-    extra = [presence, f"type ``{kind_text}``"]
-    if attr.sensitive:
-        extra.append("sensitive")
-    if attr.write_only:
-        extra.append("write-only")
-    if attr.deprecated:
-        extra.append("deprecated")
-    return "; ".join(extra) + "."
-
-
-def _fact_notes(facts: AttributeFacts | None, kind: Kind) -> str:
-    if facts is None:
-        return ""
-    out: list[str] = []
-    if facts.force_new or facts.requires_replace:
-        out.append("Changing it replaces the resource.")
-    if facts.has_default and facts.default is not None:
-        # Terraform's spelling (true, "kvm"): the provider applies it, not Python.
-        out.append(f"Default (applied by the provider): {json.dumps(facts.default)}.")
-    if facts.default_func and facts.default_func.env and kind == "provider":
-        out.append(f"Environment: {', '.join(facts.default_func.env)}.")
-    if facts.conflicts_with:
-        out.append(f"Conflicts with {', '.join(map(_plain_path, facts.conflicts_with))}.")
-    if facts.exactly_one_of:
-        out.append(f"Exactly one of {', '.join(facts.exactly_one_of)}.")
-    if facts.at_least_one_of:
-        out.append(f"At least one of {', '.join(facts.at_least_one_of)}.")
-    if facts.required_with:
-        out.append(f"Requires {', '.join(facts.required_with)}.")
-    v = facts.validate
-    if v and (v.min is not None or v.max is not None):
-        low = "" if v.min is None else f">= {_number(v.min)}"
-        high = "" if v.max is None else f"<= {_number(v.max)}"
-        out.append(f"Value {' and '.join(x for x in (low, high) if x)}.")
-    if facts.deprecated:
-        out.append(f"Deprecated: {facts.deprecated}.")
-    return " ".join(out)
-
-
-def _join(*parts: str | None) -> str:
-    return "\n\n".join(p.strip() for p in parts if p and p.strip())
-
-
-def _sentences(*parts: str | None) -> str:
-    """One paragraph: a description, then facts; a description ending without
-    punctuation gets a full stop so the facts read as their own sentences."""
-    texts = [p.strip() for p in parts if p and p.strip()]
-    if texts and texts[0][-1] not in ".!?:)`":
-        texts[0] += "."
-    return " ".join(texts)
-
-
-def _blocks(n: int) -> str:
-    return f"{n} block" if n == 1 else f"{n} blocks"
