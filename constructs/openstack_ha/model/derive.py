@@ -8,7 +8,7 @@ the port matrix sorted), nothing iterates a set or depends on hashing.
 from __future__ import annotations
 
 from ipaddress import IPv4Address
-from typing import Literal
+from typing import Any, Literal
 
 from openstack_ha.model.errors import LabError, Problem
 from openstack_ha.model.groups import GROUP_ORDER, GroupName
@@ -41,13 +41,11 @@ from openstack_ha.model.plan import (
     KeepalivedPeer,
     KeepalivedPlan,
     KnetLink,
-    LibvirtPlan,
     LinkAddress,
     Location,
     Node,
     NodeAddress,
     Op,
-    OpenStackPlan,
     Order,
     PacemakerCluster,
     Plan,
@@ -63,6 +61,7 @@ from openstack_ha.model.plan import (
     SecretNeed,
     ServiceBinding,
 )
+from openstack_ha.model.platforms import PLATFORM_PROFILES, platform_profile
 from openstack_ha.model.rules import check_rules
 from openstack_ha.model.services import (
     AMQP,
@@ -125,6 +124,11 @@ def _mac(network: NetworkName, offset: int) -> str:
     return f"52:54:00:{index:02x}:{(offset >> 8) & 0xFF:02x}:{offset & 0xFF:02x}"
 
 
+def _or_list(items: tuple[str, ...]) -> str:
+    """``a, b or c``."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
 def _kv(**items: str) -> dict[str, str]:
     return dict(items)
 
@@ -133,6 +137,7 @@ class _Builder:
     def __init__(self, spec: LabSpec) -> None:
         self.spec = spec
         self.os = spec.os
+        self.profile = platform_profile(spec.platform)
         self.seeds = node_seeds(spec)
         self.cluster_seeds = cluster_seeds(spec)
         self.agent: FenceAgent = spec.fencing.resolved_agent(spec.platform)
@@ -194,8 +199,7 @@ class _Builder:
             keepalived=self._keepalived(),
             galera=self._galera(),
             rabbitmq=self._rabbitmq(),
-            libvirt=self._libvirt(),
-            openstack=self._openstack(),
+            **self._platform_sections(),
             hosts=tuple(
                 HostEntry(
                     address=self._addr(s, "management"),
@@ -208,6 +212,12 @@ class _Builder:
             secrets=self._secrets(),
             warnings=self._warnings(),
         )
+
+    def _platform_sections(self) -> dict[str, Any]:
+        """Plan.<platform>: the section of the lab's platform, None for the others."""
+        sections: dict[str, Any] = dict.fromkeys(PLATFORM_PROFILES)
+        sections[self.spec.platform] = self.profile.plan_section(self.spec, self.os)
+        return sections
 
     def _networks(self) -> tuple[PlanNetwork, ...]:
         out = []
@@ -253,10 +263,7 @@ class _Builder:
         return tuple(out)
 
     def _flavor(self, group: GroupName) -> str | None:
-        if self.spec.platform != "openstack":
-            return None
-        flavor: str = getattr(self.spec.openstack.flavors, group)
-        return flavor
+        return self.profile.flavor(self.spec, group)
 
     # ------------------------------------------------------------ nodes
 
@@ -276,15 +283,7 @@ class _Builder:
                 )
             )
         group_index = GROUP_ORDER.index(seed.group)
-        hypervisor = None
-        zone = None
-        if spec.platform == "libvirt":
-            uris = spec.libvirt.hypervisor_uris
-            hypervisor = uris[(group_index + seed.index - 1) % len(uris)]
-        else:
-            zones = spec.openstack.availability_zones
-            if zones:
-                zone = zones[(group_index + seed.index - 1) % len(zones)]
+        hypervisor, zone = self.profile.place(spec, group_index + seed.index - 1)
         cluster, kind, nodeid = self.membership.get(seed.hostname, (None, None, None))
         services = self._services(seed, kind)
         return Node(
@@ -935,27 +934,6 @@ class _Builder:
             ),
         )
 
-    def _libvirt(self) -> LibvirtPlan | None:
-        if self.spec.platform != "libvirt":
-            return None
-        lv = self.spec.libvirt
-        return LibvirtPlan(
-            hypervisor_uris=lv.hypervisor_uris,
-            storage_pool=lv.storage_pool,
-            base_image=lv.base_image if lv.base_image is not None else self.os.base_image_url,
-        )
-
-    def _openstack(self) -> OpenStackPlan | None:
-        if self.spec.platform != "openstack":
-            return None
-        o = self.spec.openstack
-        return OpenStackPlan(
-            image_name=o.image_name if o.image_name is not None else self.os.openstack_image_name,
-            external_network=o.external_network,
-            region=o.region,
-            availability_zones=o.availability_zones,
-        )
-
     # ------------------------------------------------------------ port matrix
 
     def _port_matrix(self) -> tuple[PortRule, ...]:
@@ -1271,11 +1249,7 @@ class _Builder:
                         "fencing is switched off (stonith-enabled=false): a node that stops "
                         "answering is never fenced, so a split cluster can run Galera, the VIPs "
                         "and the brokers twice and corrupt data; use "
-                        + (
-                            "sbd, fence_xvm or fence_virsh"
-                            if self.spec.platform == "libvirt"
-                            else "fence_openstack"
-                        )
+                        + _or_list(self.profile.fence_agents)
                         + " for anything but a throwaway lab"
                     ),
                 )

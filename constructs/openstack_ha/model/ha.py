@@ -17,7 +17,6 @@ from openstack_ha.model.networks import NetworkName
 __all__ = [
     "CRYPTO_CIPHERS",
     "CRYPTO_HASHES",
-    "FENCE_AGENTS_BY_PLATFORM",
     "MAX_KNET_LINKS",
     "CorosyncSpec",
     "FenceAgent",
@@ -40,12 +39,6 @@ CRYPTO_CIPHERS = ("aes256", "aes192", "aes128")
 CRYPTO_HASHES = ("sha256", "sha384", "sha512", "sha1", "md5")
 # knet supports up to 8 links per node (corosync.conf(5), "linknumber").
 MAX_KNET_LINKS = 8
-
-# Which fence agents can reach a node on each platform (ARCHITECTURE §3).
-FENCE_AGENTS_BY_PLATFORM: dict[str, tuple[str, ...]] = {
-    "libvirt": ("sbd", "fence_xvm", "fence_virsh"),
-    "openstack": ("fence_openstack",),
-}
 
 
 class CorosyncSpec(Frozen):
@@ -198,4 +191,8 @@ class FencingSpec(Frozen):
         """``agent`` or the platform's default."""
         if self.agent is not None:
             return self.agent
-        return "sbd" if platform == "libvirt" else "fence_openstack"
+        # The profiles import the plan, which imports this module.
+        from openstack_ha.model.platforms import platform_profile  # noqa: PLC0415
+
+        agent: FenceAgent = platform_profile(platform).default_fence_agent  # type: ignore[assignment]
+        return agent

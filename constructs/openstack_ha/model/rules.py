@@ -22,18 +22,17 @@ from openstack_ha.model.groups import GROUP_ORDER, GroupName
 from openstack_ha.model.ha import (
     CRYPTO_CIPHERS,
     CRYPTO_HASHES,
-    FENCE_AGENTS_BY_PLATFORM,
     MAX_KNET_LINKS,
 )
 from openstack_ha.model.networks import (
     GROUP_BLOCKS,
-    LIBVIRT_DEFAULT_NETWORK,
     MAX_PREFIX_LENGTH,
     VIP_OFFSETS,
     address_at,
     dhcp_bounds,
     gateway_of,
 )
+from openstack_ha.model.platforms import platform_profile
 from openstack_ha.model.spec import LabSpec
 from openstack_ha.model.topology import (
     cluster_seeds,
@@ -474,9 +473,10 @@ def _check_fencing_platform(spec: LabSpec) -> Iterator[Problem]:
     agent = spec.fencing.agent
     if agent is None or agent == "none":
         return
-    allowed = FENCE_AGENTS_BY_PLATFORM[spec.platform]
+    profile = platform_profile(spec.platform)
+    allowed = profile.fence_agents
     if agent not in allowed:
-        what = "libvirt guests" if spec.platform == "libvirt" else "OpenStack servers"
+        what = profile.guests
         yield _p(
             "fencing_platform",
             "fencing.agent",
@@ -489,13 +489,13 @@ def _check_fencing_platform(spec: LabSpec) -> Iterator[Problem]:
 def _check_fencing_settings(spec: LabSpec) -> Iterator[Problem]:
     fencing = spec.fencing
     agent = fencing.resolved_agent(spec.platform)
-    uris = spec.libvirt.hypervisor_uris
-    if agent == "sbd" and spec.platform == "libvirt" and len(uris) > 1:
+    hosts = platform_profile(spec.platform).shared_disk_hosts(spec)
+    if agent == "sbd" and hosts > 1:
         yield _p(
             "fencing_settings",
             "fencing.agent",
             "sbd needs one disk shared by every member of a cluster, which libvirt can only "
-            f"attach on a single host, and the lab has {len(uris)} hypervisor_uris",
+            f"attach on a single host, and the lab has {hosts} hypervisor_uris",
             "sbd",
             "use fence_xvm or fence_virsh, or one hypervisor",
         )
@@ -594,15 +594,11 @@ def _check_network_cidrs(spec: LabSpec) -> Iterator[Problem]:
                 str(cidr),
                 f"use {cidr.supernet(new_prefix=MAX_PREFIX_LENGTH)}",
             )
-        if spec.platform == "libvirt" and cidr.overlaps(LIBVIRT_DEFAULT_NETWORK):
-            yield _p(
-                "network_cidr",
-                loc,
-                f"it overlaps libvirt's default network {LIBVIRT_DEFAULT_NETWORK}, active on "
-                "most libvirt hosts",
-                str(cidr),
-                "use another range, e.g. 10.20.0.0/24",
-            )
+        for reserved, why in platform_profile(spec.platform).reserved_networks:
+            if cidr.overlaps(reserved):
+                yield _p(
+                    "network_cidr", loc, why, str(cidr), "use another range, e.g. 10.20.0.0/24"
+                )
 
 
 def _check_network_overlap(spec: LabSpec) -> Iterator[Problem]:
@@ -883,54 +879,8 @@ def _check_galera_settings(spec: LabSpec) -> Iterator[Problem]:
 
 
 def _check_platform_settings(spec: LabSpec) -> Iterator[Problem]:
-    if spec.platform == "libvirt":
-        lv = spec.libvirt
-        if not lv.hypervisor_uris:
-            yield _p(
-                "platform_settings",
-                "libvirt.hypervisor_uris",
-                "at least one hypervisor is needed",
-                [],
-                "use [qemu:///system]",
-            )
-        for i, uri in enumerate(lv.hypervisor_uris):
-            if "://" not in uri:
-                yield _p(
-                    "platform_settings",
-                    f"libvirt.hypervisor_uris[{i}]",
-                    "a libvirt connection URI has a scheme",
-                    uri,
-                    "use e.g. qemu:///system or qemu+ssh://root@host/system",
-                )
-        for loc, value in (
-            ("libvirt.base_image", lv.base_image),
-            ("libvirt.storage_pool", lv.storage_pool),
-        ):
-            if value is not None and not value.strip():
-                yield _p(
-                    "platform_settings",
-                    loc,
-                    "the setting must not be empty",
-                    value,
-                    "remove it to use the default",
-                )
-    else:
-        os_ = spec.openstack
-        values: list[tuple[str, str | None]] = [
-            ("openstack.image_name", os_.image_name),
-            ("openstack.external_network", os_.external_network),
-            ("openstack.region", os_.region),
-        ]
-        values += [(f"openstack.flavors.{g}", getattr(os_.flavors, g)) for g in groups_in_use(spec)]
-        for loc, value in values:
-            if value is not None and not value.strip():
-                yield _p(
-                    "platform_settings",
-                    loc,
-                    "the setting must not be empty",
-                    value,
-                    "remove it to use the default",
-                )
+    # Each platform checks its own section (model/platforms/<name>.py).
+    yield from platform_profile(spec.platform).settings_problems(spec)
 
 
 # ---------------------------------------------------------------- the table

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Literal
 
 from openstack_ha.model.plan import Node, PacemakerCluster, Plan
+from openstack_ha.model.platforms import platform_profile
 from openstack_ha.render import cib as cibmod
 from openstack_ha.render.bootstrap import (
     BOOTSTRAP_PATH,
@@ -217,6 +218,7 @@ class _NodeRenderer:
         self.os = plan.os
         self.files: list[RenderedFile] = []
         self.secret_values = [v for v in secrets.values().values() if v]
+        self.compress = platform_profile(plan.platform).compress_user_data
 
     def add(self, path: str, content: str, mode: str = "0644", owner: str = "root:root") -> None:
         sensitive = any(v in content for v in self.secret_values)
@@ -261,13 +263,9 @@ class _NodeRenderer:
                     f.owner,
                     # Keeps user-data under Nova's 64 KiB; never a file with a
                     # secret, whose token Terraform must still see in the text.
-                    # Only on OpenStack: libvirt has no such limit, and deflate
-                    # output depends on the zlib build (zlib-ng differs), so
-                    # plain text keeps libvirt plans the same on every machine.
+                    # Only where the platform asks (see PlatformProfile).
                     compress=(
-                        self.plan.platform == "openstack"
-                        and not f.sensitive
-                        and len(f.content) > COMPRESS_ABOVE
+                        self.compress and not f.sensitive and len(f.content) > COMPRESS_ABOVE
                     ),
                 )
                 for f in files
