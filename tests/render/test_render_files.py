@@ -7,7 +7,7 @@ import json
 import pytest
 from render_helpers import ALL_SCENARIOS, plan_of, rendered
 
-from openstack_ha.model import API_SERVICES
+from openstack_ha.model import api_services
 from openstack_ha.render.corosync import (
     CorosyncCluster,
     CorosyncLink,
@@ -274,7 +274,7 @@ def test_haproxy_rejects_an_unknown_balance_algorithm() -> None:
 def test_haproxy_of_the_default_lab_fronts_every_api_and_one_galera_writer() -> None:
     plan = plan_of("dedicated")
     text = rendered("dedicated").node("lb1").file("/etc/haproxy/haproxy.cfg").content
-    for service in API_SERVICES:
+    for service in api_services():
         assert f"\nlisten {service.name}\n" in text
         if service.public:
             assert f"    bind 10.20.3.10:{service.port}\n" in text

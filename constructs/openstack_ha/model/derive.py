@@ -62,10 +62,10 @@ from openstack_ha.model.plan import (
     ServiceBinding,
 )
 from openstack_ha.model.platforms import PLATFORM_PROFILES, platform_profile
+from openstack_ha.model.registry import api_services
 from openstack_ha.model.rules import check_rules
 from openstack_ha.model.services import (
     AMQP,
-    API_SERVICES,
     CLUSTERCHECK,
     COROSYNC_EXTRA,
     EPMD,
@@ -350,6 +350,9 @@ class _Builder:
             out.update(pkgs.galera_arbitrator)
         if "broker" in seed.roles:
             out.update(pkgs.rabbitmq)
+        if "controller" in seed.roles:
+            for service in api_services():
+                out.update(service.packages)
         return tuple(sorted(out))
 
     # ------------------------------------------------------------ VIPs
@@ -705,7 +708,7 @@ class _Builder:
         public = self.vip_addrs["public"][1]
         internal = self.vip_addrs["internal"][1]
         listeners: list[HaproxyListener] = []
-        for service in API_SERVICES:
+        for service in api_services():
             binds: list[HaproxyBind] = []
             redirect = False
             if service.public:
@@ -742,7 +745,9 @@ class _Builder:
                     balance="roundrobin",
                     check=service.check,
                     check_port=None,
-                    http_check=None,
+                    http_check=(
+                        f"GET {service.http_check_path}" if service.check == "http" else None
+                    ),
                     stick_on_dst=False,
                     timeout_client=None,
                     timeout_server=None,
@@ -996,7 +1001,7 @@ class _Builder:
                 add(g, "hypervisor", "tcp", one(SSH), "management", "fence_virsh over ssh")
         lb, ctl, db, mq = self.lb, self.ctl, self.db, self.mq
         lbs = spec.load_balancers
-        for service in API_SERVICES:
+        for service in api_services():
             if service.public:
                 add(
                     "network",
@@ -1107,7 +1112,7 @@ class _Builder:
                     network = self.vip_addrs[vip][0]
                     add(self.lb, f"haproxy {listener.name}", network, vip, "tcp", ports)
         add(self.lb, "haproxy stats", "management", None, "tcp", (spec.load_balancers.stats_port,))
-        for service in API_SERVICES:
+        for service in api_services():
             add(self.ctl, service.name, "management", None, "tcp", (service.port,))
         add(self.db, "mariadb", "management", None, "tcp", (MYSQL,))
         add(

@@ -24,6 +24,7 @@ from typing import Literal
 
 from openstack_ha.model.plan import Node, PacemakerCluster, Plan
 from openstack_ha.model.platforms import platform_profile
+from openstack_ha.model.registry import api_services
 from openstack_ha.render import cib as cibmod
 from openstack_ha.render.bootstrap import (
     BOOTSTRAP_PATH,
@@ -32,6 +33,7 @@ from openstack_ha.render.bootstrap import (
     GarbdBoot,
     HaproxyBoot,
     KeepalivedBoot,
+    NodeStep,
     PacemakerBoot,
     RabbitmqBoot,
     SbdBoot,
@@ -83,6 +85,7 @@ from openstack_ha.render.system import (
     render_sbd_config,
     render_sysctl,
 )
+from openstack_ha.render.templates import render_template
 
 __all__ = [
     "CIB_PATH",
@@ -249,7 +252,7 @@ class _NodeRenderer:
             garbd=self._garbd(),
         )
         # The script holds passwords (hacluster, RabbitMQ): root only.
-        self.add(BOOTSTRAP_PATH, render_bootstrap_sh(boot), "0700")
+        self.add(BOOTSTRAP_PATH, render_bootstrap_sh(boot, self._api_services()), "0700")
         files = tuple(sorted(self.files, key=lambda f: f.path))
         doc = build_cloud_config(
             hostname=node.hostname,
@@ -274,6 +277,23 @@ class _NodeRenderer:
             block_service_autostart=boot.debian_like,
         )
         return NodeTree(node.hostname, files, dump_cloud_config(doc))
+
+    def _api_services(self) -> tuple[NodeStep, ...]:
+        """The registered APIs' files on a controller, and their bootstrap steps."""
+        if "controller" not in self.node.roles:
+            return ()
+        steps = []
+        secrets = self.secrets.values()
+        for service in api_services():
+            context = {"plan": self.plan, "node": self.node, "service": service}
+            for f in service.config_files:
+                content = render_template(f.template, secrets=secrets, **context)
+                self.add(f.path, content, f.mode, f.owner)
+            if service.bootstrap is not None:
+                steps.append(
+                    NodeStep(service.bootstrap.template, service.bootstrap.order, context)
+                )
+        return tuple(steps)
 
     def _sysctls(self) -> dict[str, str]:
         settings = dict(self.node.sysctls)
