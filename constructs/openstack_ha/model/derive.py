@@ -11,6 +11,7 @@ from ipaddress import IPv4Address
 from typing import Any, Literal
 
 from openstack_ha.model.errors import LabError, Problem
+from openstack_ha.model.fencing import fence_agent
 from openstack_ha.model.groups import GROUP_ORDER, GroupName
 from openstack_ha.model.ha import FenceAgent
 from openstack_ha.model.networks import (
@@ -57,7 +58,6 @@ from openstack_ha.model.plan import (
     Quorum,
     RabbitmqMember,
     RabbitmqPlan,
-    SbdPlan,
     SecretNeed,
     ServiceBinding,
 )
@@ -69,7 +69,6 @@ from openstack_ha.model.services import (
     CLUSTERCHECK,
     COROSYNC_EXTRA,
     EPMD,
-    FENCE_XVM,
     GALERA_IST,
     GALERA_REPLICATION,
     GALERA_SST,
@@ -97,6 +96,18 @@ from openstack_ha.model.topology import (
 from openstack_ha.model.vips import VipName
 
 __all__ = ["derive_plan", "plan_invariant_problems"]
+
+# The FencingPlan facts an agent may fill (FenceAgentModule.fencing_plan).
+_FENCING_FACTS = (
+    "xvm_multicast_address",
+    "xvm_port",
+    "xvm_key_path",
+    "virsh_host",
+    "virsh_user",
+    "virsh_identity_file",
+    "openstack_cloud",
+    "openstack_clouds_yaml",
+)
 
 _PACEMAKER_VIPS: tuple[VipName, ...] = ("public", "internal", "database")
 Protocol = Literal["tcp", "udp", "vrrp"]
@@ -141,6 +152,7 @@ class _Builder:
         self.seeds = node_seeds(spec)
         self.cluster_seeds = cluster_seeds(spec)
         self.agent: FenceAgent = spec.fencing.resolved_agent(spec.platform)
+        self.fence = fence_agent(self.agent) if self.agent != "none" else None
         self.vip_addrs = vip_addresses(spec)
         self.arbitrator = arbitrator_host(spec)
         collapsed = spec.layout == "collapsed"
@@ -314,8 +326,8 @@ class _Builder:
             out += ["corosync", "pacemaker"]
         elif kind == "remote":
             out.append("pacemaker_remote")
-        if kind is not None and self.agent == "sbd":
-            out.append("sbd")
+        if kind is not None and self.fence is not None:
+            out += self.fence.node_services
         if "load_balancer" in seed.roles:
             out.append("haproxy")
             if self.spec.load_balancers.vip_manager == "keepalived":
@@ -337,8 +349,8 @@ class _Builder:
             out.update(pkgs.pacemaker)
         elif kind == "remote":
             out.update(pkgs.pacemaker_remote)
-        if kind is not None and self.agent != "none":
-            out.update(pkgs.fence[self.agent])
+        if kind is not None and self.fence is not None:
+            out.update(self.fence.packages(self.os))
         if "load_balancer" in seed.roles:
             out.update(pkgs.haproxy)
             if self.spec.load_balancers.vip_manager == "keepalived":
@@ -570,7 +582,7 @@ class _Builder:
                     kind="Mandatory",
                 )
             )
-        devices = self._fence_devices(seed, members) if fencing_on else ()
+        devices = self._fence_devices(seed, members)
         locations = tuple(
             Location(
                 id=f"location-{d.id}-avoids-{d.target}",
@@ -595,7 +607,7 @@ class _Builder:
             resource_defaults={"resource-stickiness": str(spec.pacemaker.resource_stickiness)},
             fencing_agent=self.agent,
             fence_devices=devices,
-            sbd=self._sbd(seed) if self.agent == "sbd" else None,
+            sbd=self.fence.shared_disk(spec, seed.name) if self.fence is not None else None,
             vips=tuple(vips),
             primitives=tuple(primitives),
             clones=tuple(clones),
@@ -618,29 +630,14 @@ class _Builder:
             ops=(Op(name="monitor", interval_s=10, timeout_s=20),),
         )
 
-    def _sbd_serial(self, cluster: str) -> str:
-        # virtio-blk serials are at most 20 characters.
-        return f"sbd-{cluster}"[:20]
-
-    def _sbd(self, seed: ClusterSeed) -> SbdPlan:
-        sbd = self.spec.fencing.sbd
-        serial = self._sbd_serial(seed.name)
-        return SbdPlan(
-            disk_name=f"{self.spec.name}-{seed.name}-sbd",
-            disk_mib=sbd.disk_mib,
-            disk_serial=serial,
-            device_path=f"/dev/disk/by-id/virtio-{serial}",
-            watchdog_model="i6300esb",
-            watchdog_device="/dev/watchdog",
-            watchdog_timeout_s=sbd.watchdog_timeout_s,
-            msgwait_s=2 * sbd.watchdog_timeout_s,
-        )
-
     def _fence_devices(
         self, seed: ClusterSeed, members: list[ClusterMember]
     ) -> tuple[FenceDevice, ...]:
-        fencing = self.spec.fencing
+        fence = self.fence
+        if fence is None:
+            return ()
         two_node = sum(1 for m in members if m.kind == "full") == 2
+        agent_params = fence.params(self.spec, self.os, seed.name)
         out = []
         for position, member in enumerate(members, start=1):
             target = member.hostname
@@ -648,29 +645,9 @@ class _Builder:
             # start on the first, so its death is fenced at once (measured: a
             # delay on lb1 made VIP failover 7-17 s, tests/live); in a split
             # the undelayed side wins and the VIPs move once.
-            delay = fencing.delay_max_s if two_node and position == len(members) else None
-            params: dict[str, str] = {"pcmk_host_list": target}
-            if self.agent == "sbd":
-                plug = target
-                agent_type = "fence_sbd"
-                params["devices"] = self._sbd(seed).device_path
-            elif self.agent == "fence_xvm":
-                plug = self._platform_name(target)
-                agent_type = "fence_xvm"
-                params["multicast_address"] = str(fencing.fence_xvm.multicast_address)
-                params["ipport"] = str(fencing.fence_xvm.port)
-                params["key_file"] = self.os.paths.fence_xvm_key
-            elif self.agent == "fence_virsh":
-                plug = self._platform_name(target)
-                agent_type = "fence_virsh"
-                params["ip"] = str(self._virsh_host())
-                params["username"] = fencing.fence_virsh.user
-                params["identity_file"] = fencing.fence_virsh.identity_file
-            else:
-                plug = self._platform_name(target)
-                agent_type = "fence_openstack"
-                params["cloud"] = fencing.fence_openstack.cloud
-            params["port"] = plug
+            delay = self.spec.fencing.delay_max_s if two_node and position == len(members) else None
+            plug = fence.plug(self.spec, target)
+            params: dict[str, str] = {"pcmk_host_list": target, **agent_params, "port": plug}
             if delay is not None:
                 params["pcmk_delay_max"] = f"{delay}s"
             out.append(
@@ -684,7 +661,7 @@ class _Builder:
                         id=f"fence-{target}",
                         agent_class="stonith",
                         provider=None,
-                        agent_type=agent_type,
+                        agent_type=fence.agent_type,
                         params=params,
                         meta={},
                         ops=(Op(name="monitor", interval_s=60, timeout_s=20),),
@@ -692,12 +669,6 @@ class _Builder:
                 )
             )
         return tuple(out)
-
-    def _virsh_host(self) -> IPv4Address:
-        given = self.spec.fencing.fence_virsh.host
-        if given is not None:
-            return given
-        return gateway_of(self.spec.networks.management)
 
     # ------------------------------------------------------------ services
 
@@ -917,26 +888,15 @@ class _Builder:
     # ------------------------------------------------------------ fencing / platform
 
     def _fencing(self) -> FencingPlan:
-        fencing = self.spec.fencing
         agent = self.agent
+        facts: dict[str, Any] = dict.fromkeys(_FENCING_FACTS)
+        if self.fence is not None:
+            facts.update(self.fence.fencing_plan(self.spec, self.os))
         return FencingPlan(
             agent=agent,
             enabled=agent != "none",
-            delay_max_s=fencing.delay_max_s,
-            xvm_multicast_address=(
-                fencing.fence_xvm.multicast_address if agent == "fence_xvm" else None
-            ),
-            xvm_port=fencing.fence_xvm.port if agent == "fence_xvm" else None,
-            xvm_key_path=self.os.paths.fence_xvm_key if agent == "fence_xvm" else None,
-            virsh_host=self._virsh_host() if agent == "fence_virsh" else None,
-            virsh_user=fencing.fence_virsh.user if agent == "fence_virsh" else None,
-            virsh_identity_file=(
-                fencing.fence_virsh.identity_file if agent == "fence_virsh" else None
-            ),
-            openstack_cloud=(fencing.fence_openstack.cloud if agent == "fence_openstack" else None),
-            openstack_clouds_yaml=(
-                self.os.paths.openstack_clouds_yaml if agent == "fence_openstack" else None
-            ),
+            delay_max_s=self.spec.fencing.delay_max_s,
+            **facts,
         )
 
     # ------------------------------------------------------------ port matrix
@@ -980,25 +940,16 @@ class _Builder:
             add(g, g, "tcp", one(PCSD), "management", "pcsd")
             if any(self.membership[m.hostname][1] == "remote" for m in cluster.members):
                 add(g, g, "tcp", one(PACEMAKER_REMOTE), "management", "pacemaker_remote")
-            if self.agent == "fence_xvm":
-                add(
-                    "hypervisor",
-                    g,
-                    "tcp",
-                    one(FENCE_XVM),
-                    "management",
-                    "fence_virtd answers fence_xvm",
-                )
-                add(
-                    g,
-                    "hypervisor",
-                    "udp",
-                    one(FENCE_XVM),
-                    "management",
-                    f"fence_xvm request to {spec.fencing.fence_xvm.multicast_address}",
-                )
-            elif self.agent == "fence_virsh":
-                add(g, "hypervisor", "tcp", one(SSH), "management", "fence_virsh over ssh")
+            if self.fence is not None:
+                for row in self.fence.port_rules(spec, g):
+                    add(
+                        row.source,
+                        row.target,
+                        row.protocol,
+                        one(row.port),
+                        row.network,  # type: ignore[arg-type]
+                        row.purpose,
+                    )
         lb, ctl, db, mq = self.lb, self.ctl, self.db, self.mq
         lbs = spec.load_balancers
         for service in api_services():
@@ -1203,44 +1154,8 @@ class _Builder:
                 purpose="HAProxy stats page (management network)",
             ),
         ]
-        if self.agent == "fence_xvm":
-            out.append(
-                SecretNeed(
-                    name="fence_xvm_key",
-                    kind="bytes",
-                    length=4096,
-                    purpose=(
-                        f"{self.os.paths.fence_xvm_key} on every cluster node AND in fence_virtd's "
-                        "configuration on each hypervisor (installed there by the operator)"
-                    ),
-                )
-            )
-        elif self.agent == "fence_virsh":
-            out.append(
-                SecretNeed(
-                    name="fence_virsh_ssh_key",
-                    kind="variable",
-                    length=None,
-                    purpose=(
-                        f"private key written to {spec.fencing.fence_virsh.identity_file}; its "
-                        f"public key must be authorized for {spec.fencing.fence_virsh.user} on "
-                        "each hypervisor"
-                    ),
-                )
-            )
-        elif self.agent == "fence_openstack":
-            out.append(
-                SecretNeed(
-                    name="fence_openstack_clouds_yaml",
-                    kind="variable",
-                    length=None,
-                    purpose=(
-                        f"clouds.yaml (username/password/project of a fencing user) under "
-                        f"'{spec.fencing.fence_openstack.cloud}', written to "
-                        f"{self.os.paths.openstack_clouds_yaml}"
-                    ),
-                )
-            )
+        if self.fence is not None:
+            out += self.fence.secrets(spec, self.os)
         return tuple(out)
 
     def _warnings(self) -> tuple[PlanWarning, ...]:

@@ -7,11 +7,14 @@ two knet links (management, storage), no-quorum-policy stop, fencing on.
 from __future__ import annotations
 
 from ipaddress import IPv4Address
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from openstack_ha.model.base import Frozen, Int, Str
+from openstack_ha.model.fencing import FENCE_AGENTS
 from openstack_ha.model.networks import NetworkName
 
 __all__ = [
@@ -31,7 +34,29 @@ __all__ = [
 ]
 
 Platform = Literal["libvirt", "openstack"]
-FenceAgent = Literal["fence_xvm", "fence_virsh", "sbd", "fence_openstack", "none"]
+
+
+def _registered_fence_agent(value: str) -> str:
+    if value != "none" and value not in FENCE_AGENTS:
+        raise ValueError(
+            f"unknown fence agent {value!r}; use one of {', '.join([*FENCE_AGENTS, 'none'])}"
+        )
+    return value
+
+
+class _FenceAgentSchema:
+    """The JSON Schema lists the registered agents (as the Literal it replaces did)."""
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        schema["enum"] = [*FENCE_AGENTS, "none"]
+        return schema
+
+
+# A registered fence agent (model.fencing) or "none".
+FenceAgent = Annotated[str, AfterValidator(_registered_fence_agent), _FenceAgentSchema()]
 NoQuorumPolicy = Literal["stop", "freeze", "demote", "suicide", "ignore"]
 
 # corosync.conf(5) of corosync 3.1: knet crypto values other than "none".
@@ -194,5 +219,4 @@ class FencingSpec(Frozen):
         # The profiles import the plan, which imports this module.
         from openstack_ha.model.platforms import platform_profile  # noqa: PLC0415
 
-        agent: FenceAgent = platform_profile(platform).default_fence_agent  # type: ignore[assignment]
-        return agent
+        return platform_profile(platform).default_fence_agent

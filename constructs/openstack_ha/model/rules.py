@@ -474,7 +474,7 @@ def _check_fencing_platform(spec: LabSpec) -> Iterator[Problem]:
     if agent is None or agent == "none":
         return
     profile = platform_profile(spec.platform)
-    allowed = profile.fence_agents
+    allowed = profile.allowed_fence_agents()
     if agent not in allowed:
         what = profile.guests
         yield _p(

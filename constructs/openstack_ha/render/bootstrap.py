@@ -56,7 +56,6 @@ __all__ = [
     "NodeStep",
     "PacemakerBoot",
     "RabbitmqBoot",
-    "SbdBoot",
     "render_bootstrap_sh",
 ]
 
@@ -105,15 +104,6 @@ class RabbitmqBoot:
 
 
 @dataclass(frozen=True)
-class SbdBoot:
-    device: str
-    watchdog_device: str
-    service: str
-    watchdog_timeout_s: int
-    msgwait_s: int
-
-
-@dataclass(frozen=True)
 class PacemakerBoot:
     cluster: str
     remote: bool
@@ -128,11 +118,10 @@ class PacemakerBoot:
     pacemaker_authkey: str
     hacluster_password: str
     cib: str
-    fence_xvm_key_b64: str | None
-    fence_xvm_key: str | None
-    sbd: SbdBoot | None
-    openstack_cloud: str | None
-    openstack_plugs: tuple[str, ...]
+    # The fence agent's fragments (model.fencing), rendered: after the authkeys,
+    # and on the CIB loader before it loads the CIB.
+    fence_install: str
+    fence_cib: str
 
 
 @dataclass(frozen=True)

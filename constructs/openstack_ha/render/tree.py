@@ -16,12 +16,14 @@ verbatim (see :mod:`openstack_ha.render.secrets`).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Literal
 
+from openstack_ha.model.fencing import fence_agent
 from openstack_ha.model.plan import Node, PacemakerCluster, Plan
 from openstack_ha.model.platforms import platform_profile
 from openstack_ha.model.registry import api_services
@@ -36,7 +38,6 @@ from openstack_ha.render.bootstrap import (
     NodeStep,
     PacemakerBoot,
     RabbitmqBoot,
-    SbdBoot,
     render_bootstrap_sh,
 )
 from openstack_ha.render.cloudinit import CloudFile, build_cloud_config, dump_cloud_config
@@ -239,11 +240,14 @@ class _NodeRenderer:
         node = self.node
         self.add("/etc/hosts", render_etc_hosts(self.plan.hosts))
         self.add(SYSCTL_PATH, render_sysctl(self._sysctls()))
-        boot = BootstrapNode(
+        self.boot_facts = BootstrapNode(
             node=node.hostname,
             roles=node.roles,
             debian_like=self.os.name != "el9",
             sysctl_file=SYSCTL_PATH,
+        )
+        boot = dataclasses.replace(
+            self.boot_facts,
             galera=self._galera(),
             haproxy=self._haproxy(),
             keepalived=self._keepalived(),
@@ -532,35 +536,27 @@ class _NodeRenderer:
                 cibmod.to_xml(self.cibs[cluster.name]),
                 "0640",
             )
-        fencing = self.plan.fencing
-        xvm_b64 = None
-        if not remote and cluster.fencing_agent == "fence_xvm":
-            xvm_b64 = f"{fencing.xvm_key_path}.b64"
-            self.add(xvm_b64, self.secrets.require("fence_xvm_key"), "0600")
-        if not remote and cluster.fencing_agent == "fence_virsh":
-            assert fencing.virsh_identity_file is not None
-            self.add(
-                fencing.virsh_identity_file, self.secrets.require("fence_virsh_ssh_key"), "0600"
-            )
-        plugs: tuple[str, ...] = ()
-        if not remote and cluster.fencing_agent == "fence_openstack":
-            assert fencing.openstack_clouds_yaml is not None
-            self.add(
-                fencing.openstack_clouds_yaml,
-                self.secrets.require("fence_openstack_clouds_yaml"),
-                "0600",
-            )
-            plugs = tuple(d.plug for d in cluster.fence_devices)
-        sbd = None
+        fence = fence_agent(cluster.fencing_agent) if cluster.fencing_agent != "none" else None
+        if not remote and fence is not None:
+            for f in fence.files(self.plan):
+                self.add(f.path, self.secrets.require(f.secret), f.mode)
         if cluster.sbd is not None:
             self.add(paths.sbd_config, render_sbd_config(cluster.sbd))
-            sbd = SbdBoot(
-                device=cluster.sbd.device_path,
-                watchdog_device=cluster.sbd.watchdog_device,
-                service=self.os.services.sbd,
-                watchdog_timeout_s=cluster.sbd.watchdog_timeout_s,
-                msgwait_s=cluster.sbd.msgwait_s,
-            )
+        step = {
+            "loader": loader.hostname == self.node.hostname,
+            "loader_name": loader.hostname,
+            "cib": CIB_PATH,
+        }
+        fragments = {"install": "", "cib": ""}
+        if fence is not None:
+            facts = fence.bootstrap_context(self.plan, cluster)
+            context = {"b": self.boot_facts, "p": step, "f": facts}
+            for point, template in (
+                ("install", fence.bootstrap_install),
+                ("cib", fence.bootstrap_cib),
+            ):
+                if template is not None:
+                    fragments[point] = render_template(template, **context)
         return PacemakerBoot(
             cluster=cluster.name,
             remote=remote,
@@ -575,11 +571,8 @@ class _NodeRenderer:
             pacemaker_authkey=paths.pacemaker_authkey,
             hacluster_password=self.secrets.require("hacluster_password"),
             cib=CIB_PATH,
-            fence_xvm_key_b64=xvm_b64,
-            fence_xvm_key=fencing.xvm_key_path,
-            sbd=sbd,
-            openstack_cloud=fencing.openstack_cloud,
-            openstack_plugs=plugs,
+            fence_install=fragments["install"],
+            fence_cib=fragments["cib"],
         )
 
     def _corosync(self, cluster: PacemakerCluster) -> CorosyncCluster:

@@ -41,6 +41,17 @@ class PlatformProfile(ABC):
     # Networks the lab's subnets must not overlap (e.g. libvirt's default network).
     reserved_networks: ClassVar[tuple[tuple[IPv4Network, str], ...]] = ()
 
+    def allowed_fence_agents(self) -> tuple[str, ...]:
+        """``fence_agents``, then any other registered agent that claims this platform."""
+        from openstack_ha.model.fencing import FENCE_AGENTS  # noqa: PLC0415
+
+        extra = tuple(
+            name
+            for name, agent in FENCE_AGENTS.items()
+            if self.name in agent.platforms and name not in self.fence_agents
+        )
+        return self.fence_agents + extra
+
     @property
     def default_fence_agent(self) -> str:
         return self.fence_agents[0]
