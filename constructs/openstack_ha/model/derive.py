@@ -776,16 +776,20 @@ class _Builder:
             return None
         holders = self._members(self.lb)
         instances = []
-        for i, vip in enumerate(_PACEMAKER_VIPS):
-            network, address = self.vip_addrs[vip]
+        # One VRRP instance per network: its VIPs move together. Its VRID is
+        # the base plus the position of its first VIP (public 51, internal 52).
+        by_network: dict[NetworkName, list[VipName]] = {}
+        for vip in _PACEMAKER_VIPS:
+            by_network.setdefault(self.vip_addrs[vip][0], []).append(vip)
+        for network, vips in by_network.items():
+            prefix = self._net(network)[1]
             instances.append(
                 KeepalivedInstance(
-                    name=f"vip-{vip}",
-                    vip=vip,
-                    address=address,
-                    prefix_length=self._net(network)[1],
+                    name=f"vips-{network}",
                     network=network,
-                    virtual_router_id=_KEEPALIVED_VRID_BASE + i,
+                    vips=tuple(vips),
+                    addresses=tuple(f"{self.vip_addrs[v][1]}/{prefix}" for v in vips),
+                    virtual_router_id=_KEEPALIVED_VRID_BASE + _PACEMAKER_VIPS.index(vips[0]),
                     advert_int_s=1,
                     peers=tuple(
                         KeepalivedPeer(

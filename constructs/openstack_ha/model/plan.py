@@ -464,11 +464,12 @@ class KeepalivedPeer(Frozen):
 
 
 class KeepalivedInstance(Frozen):
-    name: str
-    vip: VipName
-    address: IPv4Address
-    prefix_length: int
+    """One VRRP instance per VIP network: the VIPs of a network move together."""
+
+    name: str = Field(description="vips-<network>.")
     network: NetworkName
+    vips: tuple[VipName, ...]
+    addresses: tuple[str, ...] = Field(description="address/prefix of each VIP, in vips order.")
     virtual_router_id: int
     advert_int_s: int
     peers: tuple[KeepalivedPeer, ...] = Field(

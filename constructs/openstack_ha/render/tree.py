@@ -65,7 +65,6 @@ from openstack_ha.render.haproxy import (
 )
 from openstack_ha.render.keepalived import (
     INTERFACES_INCLUDE,
-    KeepalivedInstanceSpec,
     render_keepalived_conf,
 )
 from openstack_ha.render.rabbitmq import (
@@ -433,33 +432,12 @@ class _NodeRenderer:
         k = self.plan.keepalived
         if k is None or self.node.hostname not in k.nodes:
             return None
-        # One VRRP instance per network: its VIPs move together.
-        by_network: dict[str, list[str]] = {}
-        specs: list[KeepalivedInstanceSpec] = []
-        for inst in k.instances:
-            by_network.setdefault(inst.network, []).append(f"{inst.address}/{inst.prefix_length}")
-        seen: set[str] = set()
-        for inst in k.instances:
-            if inst.network in seen:
-                continue
-            seen.add(inst.network)
-            me = next(p for p in inst.peers if p.hostname == self.node.hostname)
-            specs.append(
-                KeepalivedInstanceSpec(
-                    name=f"vips-{inst.network}",
-                    network=inst.network,
-                    virtual_router_id=inst.virtual_router_id,
-                    advert_int_s=inst.advert_int_s,
-                    vips=tuple(by_network[inst.network]),
-                    priority=me.priority,
-                    src_address=str(me.address),
-                    peer_addresses=tuple(
-                        str(p.address) for p in inst.peers if p.hostname != self.node.hostname
-                    ),
-                )
-            )
-        self.add(k.config_path, render_keepalived_conf(self.node.hostname, specs), "0640")
-        interfaces = tuple((s.network, s.src_address) for s in specs)
+        me = self.node.hostname
+        self.add(k.config_path, render_keepalived_conf(me, k.instances), "0640")
+        interfaces = tuple(
+            (inst.network, str(next(p.address for p in inst.peers if p.hostname == me)))
+            for inst in k.instances
+        )
         return KeepalivedBoot(
             service=self.os.services.keepalived,
             config=k.config_path,
