@@ -15,7 +15,6 @@ from openstack_ha.model.fencing import fence_agent
 from openstack_ha.model.groups import GROUP_ORDER, GroupName
 from openstack_ha.model.ha import FenceAgent
 from openstack_ha.model.networks import (
-    GROUP_BLOCKS,
     NETWORK_ORDER,
     NetworkName,
     address_at,
@@ -59,7 +58,6 @@ from openstack_ha.model.plan import (
     RabbitmqMember,
     RabbitmqPlan,
     SecretNeed,
-    ServiceBinding,
 )
 from openstack_ha.model.platforms import PLATFORM_PROFILES, platform_profile
 from openstack_ha.model.registry import api_services
@@ -220,7 +218,6 @@ class _Builder:
                 for s in self.seeds
             ),
             port_matrix=self._port_matrix(),
-            bindings=self._bindings(),
             secrets=self._secrets(),
             warnings=self._warnings(),
         )
@@ -241,7 +238,6 @@ class _Builder:
                     platform_name=f"{self.spec.name}-{name}",
                     cidr=network.cidr,
                     prefix_length=network.cidr.prefixlen,
-                    netmask=network.cidr.netmask,
                     gateway=gateway_of(network),
                     vlan_id=network.vlan_id,
                     dhcp_start=start,
@@ -265,7 +261,6 @@ class _Builder:
                     count=group_count(self.spec, group),
                     members=tuple(m.hostname for m in members),
                     networks=members[0].networks if members else (),
-                    address_block=GROUP_BLOCKS[group],
                     vcpus=settings.vcpus,
                     memory_mib=settings.memory_mib,
                     disk_gib=settings.disk_gib,
@@ -766,7 +761,6 @@ class _Builder:
             tls=lb.tls,
             tls_certificate_path=_TLS_CERTIFICATE if lb.tls else None,
             stats_port=lb.stats_port,
-            stats_network="management",
             listeners=tuple(listeners),
             managed_by="pacemaker" if lb.vip_manager == "pacemaker" else "systemd",
         )
@@ -812,7 +806,6 @@ class _Builder:
         db = spec.database
         members = self._members(self.db)
         paths = self.os.paths
-        cluster = next(c.name for c in self.cluster_seeds if "galera" in c.duties)
         arbitrator = None
         if self.arbitrator is not None:
             arbitrator = GaleraArbitrator(
@@ -829,9 +822,6 @@ class _Builder:
             network="management",
             wsrep_cluster_address="gcomm://"
             + ",".join(str(self._addr(m, "management")) for m in members),
-            pacemaker_wsrep_cluster_address="gcomm://" + ",".join(m.hostname for m in members),
-            first_boot_bootstrap=members[0].hostname,
-            pacemaker_cluster=cluster,
             sst_method=db.sst_method,
             gcache_size_mib=db.gcache_size_mib,
             max_connections=db.max_connections,
@@ -842,7 +832,6 @@ class _Builder:
             sst_port=GALERA_SST,
             clustercheck_port=CLUSTERCHECK,
             provider_path=paths.galera_provider,
-            config_dir=paths.galera_config_dir,
             config_path=f"{paths.galera_config_dir}/{_GALERA_CONFIG_FILE}",
             datadir=paths.mysql_datadir,
             arbitrator=arbitrator,
@@ -853,9 +842,6 @@ class _Builder:
         clustered = spec.brokers.mode == "clustered"
         members = self._members(self.mq)
         vip = None if clustered else self.vip_addrs["broker"][1]
-        cluster = None
-        if not clustered:
-            cluster = next(c.name for c in self.cluster_seeds if "broker" in c.duties)
         hosts = (
             tuple(f"{self._addr(m, 'management')}:{AMQP}" for m in members)
             if clustered
@@ -868,7 +854,6 @@ class _Builder:
                 RabbitmqMember(
                     hostname=m.hostname,
                     address=self._addr(m, "management"),
-                    node_name=f"rabbit@{m.hostname}",
                 )
                 for m in members
             ),
@@ -877,11 +862,8 @@ class _Builder:
             queue_type="quorum" if clustered else "classic",
             amqp_port=AMQP,
             dist_port=RABBITMQ_DIST,
-            epmd_port=EPMD,
-            cli_ports=RABBITMQ_CLI,
             management_port=RABBITMQ_MANAGEMENT,
             vip=vip,
-            pacemaker_cluster=cluster,
             transport_hosts=hosts,
             open_files_limit=spec.brokers.open_files_limit,
             config_path=paths.rabbitmq_conf,
@@ -1025,76 +1007,6 @@ class _Builder:
             for r in rules
         }
         return tuple(sorted(unique.values(), key=key))
-
-    # ------------------------------------------------------------ bindings
-
-    def _bindings(self) -> tuple[ServiceBinding, ...]:
-        spec = self.spec
-        out: list[ServiceBinding] = []
-
-        # A row of a table: positional arguments read like its columns.
-        def add(  # noqa: PLR0917
-            group: GroupName,
-            service: str,
-            network: NetworkName,
-            vip: VipName | None,
-            protocol: Literal["tcp", "udp"],
-            /,
-            ports: tuple[int, ...],
-        ) -> None:
-            out.append(
-                ServiceBinding(
-                    group=group,
-                    service=service,
-                    network=network,
-                    vip=vip,
-                    protocol=protocol,
-                    ports=ports,
-                )
-            )
-
-        for cluster in self.cluster_seeds:
-            g = cluster.group
-            for i, network in enumerate(spec.corosync.links):
-                add(g, f"corosync link {i}", network, None, "udp", (corosync_port(i),))
-            add(g, "pcsd", "management", None, "tcp", (PCSD,))
-            if any(self.membership[m.hostname][1] == "remote" for m in cluster.members):
-                add(g, "pacemaker_remote", "management", None, "tcp", (PACEMAKER_REMOTE,))
-        for listener in self._haproxy().listeners:
-            for vip in _PACEMAKER_VIPS:
-                ports = tuple(b.port for b in listener.binds if b.vip == vip)
-                if ports:
-                    network = self.vip_addrs[vip][0]
-                    add(self.lb, f"haproxy {listener.name}", network, vip, "tcp", ports)
-        add(self.lb, "haproxy stats", "management", None, "tcp", (spec.load_balancers.stats_port,))
-        for service in api_services():
-            add(self.ctl, service.name, "management", None, "tcp", (service.port,))
-        add(self.db, "mariadb", "management", None, "tcp", (MYSQL,))
-        add(
-            self.db,
-            "galera",
-            "management",
-            None,
-            "tcp",
-            (GALERA_REPLICATION, GALERA_IST, GALERA_SST),
-        )
-        add(self.db, "galera", "management", None, "udp", (GALERA_REPLICATION,))
-        add(self.db, "clustercheck", "management", None, "tcp", (CLUSTERCHECK,))
-        if self.arbitrator is not None:
-            add(self.arbitrator.group, "garbd", "management", None, "tcp", (GALERA_REPLICATION,))
-        if spec.brokers.mode == "clustered":
-            add(
-                self.mq,
-                "rabbitmq",
-                "management",
-                None,
-                "tcp",
-                (EPMD, AMQP, RABBITMQ_MANAGEMENT, RABBITMQ_DIST),
-            )
-        else:
-            add(self.mq, "rabbitmq", "management", "broker", "tcp", (AMQP,))
-            add(self.mq, "rabbitmq management", "management", None, "tcp", (RABBITMQ_MANAGEMENT,))
-        return tuple(out)
 
     # ------------------------------------------------------------ secrets, warnings
 

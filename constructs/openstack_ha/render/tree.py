@@ -322,6 +322,10 @@ class _NodeRenderer:
             gcache_size_mib=g.gcache_size_mib,
             max_connections=g.max_connections,
             open_files_limit=g.open_files_limit,
+            port=g.port,
+            replication_port=g.replication_port,
+            ist_port=g.ist_port,
+            sst_port=g.sst_port,
         )
         me = GaleraMember(self.node.hostname, self.mgmt)
         sst = self.secrets.galera_sst_password if g.sst_method == "mariabackup" else None
