@@ -1,6 +1,6 @@
 """Corosync, Pacemaker and fencing settings of the lab.
 
-Defaults follow current practice (ARCHITECTURE §3): knet with crypto,
+Defaults follow current practice: knet with crypto,
 two knet links (management, storage), no-quorum-policy stop, fencing on.
 """
 

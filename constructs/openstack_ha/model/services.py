@@ -1,6 +1,6 @@
 """Well-known ports of the cluster services, as data (the APIs register theirs: model.registry).
 
-Sources: ARCHITECTURE §3 (ports measured/looked up for this project), the
+Sources: the ports measured or looked up for this project, the
 OpenStack install guides' endpoint ports, the RabbitMQ networking guide
 (4369 epmd, 5672/5671 AMQP, 25672 inter-node, 35672–35682 CLI tools, 15672
 management), the Galera ports (3306, 4444 SST, 4567 tcp+udp replication,

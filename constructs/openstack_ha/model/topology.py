@@ -4,7 +4,7 @@ Pure functions of the spec, shared by the rules (which must see node
 addresses and cluster sizes to check VIPs, DHCP ranges and knet links) and
 by ``derive_plan``. Nothing here validates: callers decide what is wrong.
 
-Cluster design (ARCHITECTURE §3, current practice):
+Cluster design (current practice):
 
 - ``load_balancers`` (dedicated, vip_manager pacemaker): every VIP except the
   broker's (public, internal, database) as IPaddr2, colocated with an
