@@ -18,12 +18,13 @@ from typing import Any
 from openstack_ha.constructs.cloud import HaOpenStackCloud
 from openstack_ha.model.errors import LabError
 from openstack_ha.model.loader import load_lab
+from openstack_ha.model.platforms import PLATFORM_PROFILES
 from openstack_ha.model.spec import LabSpec
 from tfbindgen.engine import App, LocalBackend, TerraformStack
 from tfbindgen.hclfmt import format_hcl
 from tfbindgen.hclrefs import unquote_meta_references
 
-PLATFORMS = ("libvirt", "openstack")
+PLATFORMS = tuple(PLATFORM_PROFILES)
 
 
 def build_spec(lab: str | None, platform: str | None) -> LabSpec:

@@ -2,7 +2,8 @@
 
 spec.py once imported rules.py inside LabSpec's validator while rules.py and
 topology.py imported spec.py; this pins the direction (every import, also one
-inside a function, counts).
+inside a function, counts; only imports under ``if TYPE_CHECKING:`` do not,
+since they never run).
 """
 
 from __future__ import annotations
@@ -27,7 +28,17 @@ def _imports() -> dict[str, set[str]]:
     modules = {_module_name(p): p for p in ROOT.rglob("*.py")}
     graph: dict[str, set[str]] = {name: set() for name in modules}
     for name, path in modules.items():
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        typing_only = {
+            id(n)
+            for block in ast.walk(tree)
+            if isinstance(block, ast.If) and ast.unparse(block.test).endswith("TYPE_CHECKING")
+            for stmt in block.body
+            for n in ast.walk(stmt)
+        }
+        for node in ast.walk(tree):
+            if id(node) in typing_only:
+                continue
             targets: list[str] = []
             if isinstance(node, ast.ImportFrom) and node.module:
                 targets = [node.module] + [f"{node.module}.{a.name}" for a in node.names]

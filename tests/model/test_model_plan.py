@@ -291,7 +291,6 @@ def test_galera_promotable_clone_matches_cluster_address() -> None:
     assert plan.galera.wsrep_cluster_address == (
         "gcomm://10.20.0.40,10.20.0.41,10.20.0.42,10.20.0.43,10.20.0.44"
     )
-    assert plan.galera.first_boot_bootstrap == "db1"
     (listener,) = [x for x in plan.haproxy.listeners if x.name == "galera"]
     assert [(s.name, s.backup) for s in listener.servers] == [
         ("db1", False),

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from ipaddress import IPv4Address
 
 import pytest
 from render_helpers import ALL_SCENARIOS, plan_of, rendered
 
-from openstack_ha.model import API_SERVICES
+from openstack_ha.model import api_services
+from openstack_ha.model.plan import KeepalivedInstance, KeepalivedPeer
 from openstack_ha.render.corosync import (
     CorosyncCluster,
     CorosyncLink,
@@ -30,7 +32,6 @@ from openstack_ha.render.haproxy import (
     render_haproxy_cfg,
 )
 from openstack_ha.render.keepalived import (
-    KeepalivedInstanceSpec,
     render_interfaces_include,
     render_keepalived_conf,
 )
@@ -274,7 +275,7 @@ def test_haproxy_rejects_an_unknown_balance_algorithm() -> None:
 def test_haproxy_of_the_default_lab_fronts_every_api_and_one_galera_writer() -> None:
     plan = plan_of("dedicated")
     text = rendered("dedicated").node("lb1").file("/etc/haproxy/haproxy.cfg").content
-    for service in API_SERVICES:
+    for service in api_services():
         assert f"\nlisten {service.name}\n" in text
         if service.public:
             assert f"    bind 10.20.3.10:{service.port}\n" in text
@@ -455,15 +456,17 @@ def test_rabbitmq_never_uses_the_311_only_default_queue_type_key() -> None:
 
 
 def test_keepalived_conf_exactly() -> None:
-    inst = KeepalivedInstanceSpec(
+    inst = KeepalivedInstance(
         name="vips-management",
         network="management",
+        vips=("internal", "database"),
+        addresses=("10.0.0.10/24", "10.0.0.11/24"),
         virtual_router_id=52,
         advert_int_s=1,
-        vips=("10.0.0.10/24", "10.0.0.11/24"),
-        priority=150,
-        src_address="10.0.0.80",
-        peer_addresses=("10.0.0.81",),
+        peers=(
+            KeepalivedPeer(hostname="lb1", priority=150, address=IPv4Address("10.0.0.80")),
+            KeepalivedPeer(hostname="lb2", priority=149, address=IPv4Address("10.0.0.81")),
+        ),
     )
     assert render_keepalived_conf("lb1", [inst]) == (
         "# Rendered by openstack-ha: VRRP for the VIPs (unicast, nopreempt).\n"

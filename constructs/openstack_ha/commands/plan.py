@@ -17,6 +17,7 @@ from pathlib import Path
 from openstack_ha.commands.lab import add_lab_argument, load_plan, print_warnings
 from openstack_ha.diagram import render_svg
 from openstack_ha.model.plan import Plan
+from openstack_ha.model.platforms import platform_profile
 
 NAME = "plan"
 HELP = "print the lab's nodes, addresses, VIPs and groups; write a topology diagram (SVG)"
@@ -45,11 +46,12 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 def format_tables(plan: Plan) -> str:
     networks = [n.name for n in plan.networks]
-    place = "zone" if plan.platform == "openstack" else "hypervisor"
+    profile = platform_profile(plan.platform)
+    place = profile.placement
     node_rows = []
     for node in plan.nodes:
         by_network = {a.network: str(a.address) for a in node.addresses}
-        where = node.availability_zone if plan.platform == "openstack" else node.hypervisor_uri
+        where = profile.placement_of(node)
         node_rows.append(
             [
                 node.hostname,

@@ -2,33 +2,33 @@
 
 ``HaOpenStackCloud`` builds a whole lab from a lab spec on a platform. It is
 made of constructs a stack can also take separately: ``SegregatedNetworks``,
-``LabSecrets`` and the node groups (``ControllerGroup``, ``GaleraCluster``,
-``BrokerCluster``, ``LoadBalancerGroup``, ``ConvergedGroup``).
+``LabSecrets`` and the node groups (``ControllerNodes``, ``GaleraCluster``,
+``BrokerCluster``, ``LoadBalancerNodes``, ``ConvergedNodes``).
 """
 
 from openstack_ha.constructs.cloud import HaOpenStackCloud
-from openstack_ha.constructs.connections import Connections, Peer, PortRange
 from openstack_ha.constructs.groups import (
     BrokerCluster,
-    ControllerGroup,
-    ConvergedGroup,
+    ControllerNodes,
+    ConvergedNodes,
     GaleraCluster,
-    LoadBalancerGroup,
+    LoadBalancerNodes,
     NodeGroup,
 )
 from openstack_ha.constructs.networks import SegregatedNetworks
 from openstack_ha.constructs.secrets import LabSecrets
 from openstack_ha.constructs.userdata import terraform_template
+from openstack_ha.model.connections import Connections, Peer, PortRange
 
 __all__ = [
     "BrokerCluster",
     "Connections",
-    "ControllerGroup",
-    "ConvergedGroup",
+    "ControllerNodes",
+    "ConvergedNodes",
     "GaleraCluster",
     "HaOpenStackCloud",
     "LabSecrets",
-    "LoadBalancerGroup",
+    "LoadBalancerNodes",
     "NodeGroup",
     "Peer",
     "PortRange",

@@ -12,9 +12,9 @@ from collections.abc import Mapping
 from ipaddress import IPv4Address
 from typing import ClassVar
 
-from openstack_ha.constructs.connections import Connections
 from openstack_ha.constructs.networks import SegregatedNetworks
 from openstack_ha.constructs.userdata import terraform_template
+from openstack_ha.model.connections import Connections
 from openstack_ha.model.plan import GroupPlan, Plan, PlanVip
 from openstack_ha.platforms.base import NodeHandle, Platform
 from openstack_ha.render.secrets import Secrets
@@ -91,7 +91,7 @@ class NodeGroup(Construct):
         )
 
 
-class ControllerGroup(NodeGroup):
+class ControllerNodes(NodeGroup):
     """The stateless API controllers behind HAProxy."""
 
     GROUP = "controllers"
@@ -119,13 +119,13 @@ class BrokerCluster(NodeGroup):
         return self.plan.rabbitmq.transport_hosts
 
 
-class LoadBalancerGroup(NodeGroup):
+class LoadBalancerNodes(NodeGroup):
     """The HAProxy nodes holding the API VIPs."""
 
     GROUP = "load_balancers"
 
 
-class ConvergedGroup(NodeGroup):
+class ConvergedNodes(NodeGroup):
     """The collapsed layout's converged nodes, carrying every role."""
 
     GROUP = "converged"
@@ -133,6 +133,6 @@ class ConvergedGroup(NodeGroup):
 
 GROUP_CONSTRUCTS: dict[str, type[NodeGroup]] = {
     cls.GROUP: cls
-    for cls in (ControllerGroup, GaleraCluster, BrokerCluster, LoadBalancerGroup, ConvergedGroup)
+    for cls in (ControllerNodes, GaleraCluster, BrokerCluster, LoadBalancerNodes, ConvergedNodes)
     if cls.GROUP is not None
 }

@@ -35,14 +35,13 @@ from openstack_ha.model.networks import NETWORK_ORDER, Network, Networks, Tenant
 from openstack_ha.model.os_families import OS_FAMILIES, OsFamily
 from openstack_ha.model.plan import Plan, PlanWarning
 from openstack_ha.model.platforms import LibvirtSettings, OpenStackFlavors, OpenStackSettings
+from openstack_ha.model.registry import ApiService, api_services, register_api_service
 from openstack_ha.model.rules import PLATFORM_RULES, RULES, Rule, check_rules, validate_lab
-from openstack_ha.model.services import API_SERVICES, ApiService
 from openstack_ha.model.spec import LabSpec
 from openstack_ha.model.summary import format_summary
 from openstack_ha.model.vips import Vip, Vips
 
 __all__ = [
-    "API_SERVICES",
     "CODES",
     "GROUP_ORDER",
     "NETWORK_ORDER",
@@ -77,6 +76,7 @@ __all__ = [
     "TenantNetwork",
     "Vip",
     "Vips",
+    "api_services",
     "check_rules",
     "derive_plan",
     "format_summary",
@@ -84,5 +84,6 @@ __all__ = [
     "load_lab",
     "parse_lab",
     "plan_invariant_problems",
+    "register_api_service",
     "validate_lab",
 ]

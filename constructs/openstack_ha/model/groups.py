@@ -33,6 +33,7 @@ __all__ = [
     "Role",
     "SstMethod",
     "VipManager",
+    "groups_in_layout",
 ]
 
 GroupName = Literal["controllers", "database", "brokers", "load_balancers", "converged"]
@@ -44,6 +45,13 @@ GROUP_ORDER: tuple[GroupName, ...] = (
     "load_balancers",
     "converged",
 )
+
+
+def groups_in_layout(layout: str) -> tuple[GroupName, ...]:
+    """The groups a lab of ``layout`` (dedicated or collapsed) has."""
+    if layout == "collapsed":
+        return ("converged",)
+    return tuple(g for g in GROUP_ORDER if g != "converged")
 Role = Literal["controller", "database", "broker", "load_balancer"]
 BrokerMode = Literal["clustered", "active-passive"]
 SstMethod = Literal["mariabackup", "rsync"]

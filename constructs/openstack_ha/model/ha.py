@@ -1,6 +1,6 @@
 """Corosync, Pacemaker and fencing settings of the lab.
 
-Defaults follow current practice (ARCHITECTURE §3): knet with crypto,
+Defaults follow current practice: knet with crypto,
 two knet links (management, storage), no-quorum-policy stop, fencing on.
 """
 
@@ -9,16 +9,20 @@ from __future__ import annotations
 from ipaddress import IPv4Address
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from openstack_ha.model.base import Frozen, Int, Str
+
+# The registry only (base.py): the agents themselves import the plan, which imports this.
+from openstack_ha.model.fencing.base import FENCE_AGENTS
 from openstack_ha.model.limits import Range
 from openstack_ha.model.networks import NetworkName
 
 __all__ = [
     "CRYPTO_CIPHERS",
     "CRYPTO_HASHES",
-    "FENCE_AGENTS_BY_PLATFORM",
     "MAX_KNET_LINKS",
     "CorosyncSpec",
     "FenceAgent",
@@ -33,7 +37,29 @@ __all__ = [
 ]
 
 Platform = Literal["libvirt", "openstack"]
-FenceAgent = Literal["fence_xvm", "fence_virsh", "sbd", "fence_openstack", "none"]
+
+
+def _registered_fence_agent(value: str) -> str:
+    if value != "none" and value not in FENCE_AGENTS:
+        raise ValueError(
+            f"unknown fence agent {value!r}; use one of {', '.join([*FENCE_AGENTS, 'none'])}"
+        )
+    return value
+
+
+class _FenceAgentSchema:
+    """The JSON Schema lists the registered agents (as the Literal it replaces did)."""
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        schema["enum"] = [*FENCE_AGENTS, "none"]
+        return schema
+
+
+# A registered fence agent (model.fencing) or "none".
+FenceAgent = Annotated[str, AfterValidator(_registered_fence_agent), _FenceAgentSchema()]
 NoQuorumPolicy = Literal["stop", "freeze", "demote", "suicide", "ignore"]
 
 # corosync.conf(5) of corosync 3.1: knet crypto values other than "none".
@@ -41,12 +67,6 @@ CRYPTO_CIPHERS = ("aes256", "aes192", "aes128")
 CRYPTO_HASHES = ("sha256", "sha384", "sha512", "sha1", "md5")
 # knet supports up to 8 links per node (corosync.conf(5), "linknumber").
 MAX_KNET_LINKS = 8
-
-# Which fence agents can reach a node on each platform (ARCHITECTURE §3).
-FENCE_AGENTS_BY_PLATFORM: dict[str, tuple[str, ...]] = {
-    "libvirt": ("sbd", "fence_xvm", "fence_virsh"),
-    "openstack": ("fence_openstack",),
-}
 
 
 class CorosyncSpec(Frozen):
@@ -250,4 +270,7 @@ class FencingSpec(Frozen):
         """``agent`` or the platform's default."""
         if self.agent is not None:
             return self.agent
-        return "sbd" if platform == "libvirt" else "fence_openstack"
+        # The profiles import the plan, which imports this module.
+        from openstack_ha.model.platforms.base import platform_profile  # noqa: PLC0415
+
+        return platform_profile(platform).default_fence_agent

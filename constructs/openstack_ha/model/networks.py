@@ -39,7 +39,6 @@ __all__ = [
     "DEFAULT_DHCP_OFFSETS",
     "GATEWAY_OFFSET",
     "GROUP_BLOCKS",
-    "LIBVIRT_DEFAULT_NETWORK",
     "MAX_PREFIX_LENGTH",
     "NETWORK_ORDER",
     "RESERVED_OFFSETS",
@@ -84,9 +83,6 @@ GROUP_BLOCKS: dict[str, tuple[int, int]] = {
 DEFAULT_DHCP_OFFSETS = (200, 250)
 # The plan above needs offsets up to .250: a /24 or larger.
 MAX_PREFIX_LENGTH = 24
-# libvirt's stock `default` network (virbr0): a lab network overlapping it
-# cannot be created on a host where it is active.
-LIBVIRT_DEFAULT_NETWORK = IPv4Network("192.168.122.0/24")
 
 
 class Network(Frozen):

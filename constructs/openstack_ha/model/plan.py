@@ -66,11 +66,10 @@ __all__ = [
     "RabbitmqPlan",
     "SbdPlan",
     "SecretNeed",
-    "ServiceBinding",
 ]
 
 # Bumped whenever a field changes meaning or disappears (additions keep it).
-PLAN_SCHEMA_VERSION = 1
+PLAN_SCHEMA_VERSION = 2
 
 
 # ---------------------------------------------------------------- networks and nodes
@@ -81,7 +80,6 @@ class PlanNetwork(Frozen):
     platform_name: str = Field(description="libvirt network / Neutron network name.")
     cidr: IPv4Network
     prefix_length: int
-    netmask: IPv4Address
     gateway: IPv4Address
     vlan_id: int | None
     dhcp_start: IPv4Address
@@ -152,9 +150,6 @@ class GroupPlan(Frozen):
     count: int
     members: tuple[str, ...]
     networks: tuple[NetworkName, ...]
-    address_block: tuple[int, int] = Field(
-        description="(first host offset, block size) of the group in every subnet."
-    )
     vcpus: int
     memory_mib: int
     disk_gib: int
@@ -371,7 +366,6 @@ class HaproxyPlan(Frozen):
     tls: bool
     tls_certificate_path: str | None
     stats_port: int
-    stats_network: NetworkName
     listeners: tuple[HaproxyListener, ...]
     managed_by: Literal["pacemaker", "systemd"] = Field(
         description="pacemaker: an HAProxy clone in the CIB; systemd: enabled unit (keepalived)."
@@ -394,20 +388,6 @@ class GaleraPlan(Frozen):
     members: tuple[GaleraMember, ...]
     network: NetworkName
     wsrep_cluster_address: str = Field(description="gcomm:// list of member addresses.")
-    pacemaker_wsrep_cluster_address: str = Field(
-        description=(
-            "gcomm:// list of member hostnames, as the galera resource agent needs it (it "
-            "matches node names against it; /etc/hosts maps them, see Plan.hosts)."
-        )
-    )
-    first_boot_bootstrap: str = Field(
-        description=(
-            "Hostname that bootstraps (--wsrep-new-cluster) on the very first boot. After a "
-            "full outage the node with safe_to_bootstrap: 1, else the highest recovered "
-            "seqno, must bootstrap instead."
-        )
-    )
-    pacemaker_cluster: str
     sst_method: SstMethod
     gcache_size_mib: int
     max_connections: int
@@ -418,7 +398,6 @@ class GaleraPlan(Frozen):
     sst_port: int
     clustercheck_port: int
     provider_path: str
-    config_dir: str
     config_path: str
     datadir: str
     arbitrator: GaleraArbitrator | None
@@ -427,7 +406,6 @@ class GaleraPlan(Frozen):
 class RabbitmqMember(Frozen):
     hostname: str
     address: IPv4Address
-    node_name: str = Field(description="Erlang node name rabbit@<hostname>.")
 
 
 class RabbitmqPlan(Frozen):
@@ -440,11 +418,8 @@ class RabbitmqPlan(Frozen):
     queue_type: Literal["quorum", "classic"]
     amqp_port: int
     dist_port: int
-    epmd_port: int
-    cli_ports: tuple[int, int]
     management_port: int
     vip: IPv4Address | None = Field(description="Broker VIP (active-passive only).")
-    pacemaker_cluster: str | None
     transport_hosts: tuple[str, ...] = Field(
         description=(
             "host:port entries clients put in transport_url: every broker when clustered, "
@@ -464,11 +439,12 @@ class KeepalivedPeer(Frozen):
 
 
 class KeepalivedInstance(Frozen):
-    name: str
-    vip: VipName
-    address: IPv4Address
-    prefix_length: int
+    """One VRRP instance per VIP network: the VIPs of a network move together."""
+
+    name: str = Field(description="vips-<network>.")
     network: NetworkName
+    vips: tuple[VipName, ...]
+    addresses: tuple[str, ...] = Field(description="address/prefix of each VIP, in vips order.")
     virtual_router_id: int
     advert_int_s: int
     peers: tuple[KeepalivedPeer, ...] = Field(
@@ -532,17 +508,6 @@ class PortRule(Frozen):
     purpose: str
 
 
-class ServiceBinding(Frozen):
-    """Where a service listens: the node's address on ``network``, or the VIP."""
-
-    group: GroupName
-    service: str
-    network: NetworkName
-    vip: VipName | None
-    protocol: Literal["tcp", "udp"]
-    ports: tuple[int, ...]
-
-
 class HostEntry(Frozen):
     """An /etc/hosts line (management addresses): Corosync, Galera and RabbitMQ use names."""
 
@@ -595,7 +560,6 @@ class Plan(Frozen):
     openstack: OpenStackPlan | None
     hosts: tuple[HostEntry, ...]
     port_matrix: tuple[PortRule, ...]
-    bindings: tuple[ServiceBinding, ...]
     secrets: tuple[SecretNeed, ...]
     warnings: tuple[PlanWarning, ...] = Field(
         description="Every render and synth must print these (e.g. fencing switched off)."

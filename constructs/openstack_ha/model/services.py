@@ -1,6 +1,6 @@
-"""Well-known ports and the OpenStack API service table behind HAProxy, as data.
+"""Well-known ports of the cluster services, as data (the APIs register theirs: model.registry).
 
-Sources: ARCHITECTURE §3 (ports measured/looked up for this project), the
+Sources: the ports measured or looked up for this project, the
 OpenStack install guides' endpoint ports, the RabbitMQ networking guide
 (4369 epmd, 5672/5671 AMQP, 25672 inter-node, 35672–35682 CLI tools, 15672
 management), the Galera ports (3306, 4444 SST, 4567 tcp+udp replication,
@@ -11,16 +11,11 @@ firewalld's high-availability service does), pcsd 2224, pacemaker_remote
 
 from __future__ import annotations
 
-from typing import Literal
-
-from pydantic import Field
-
-from openstack_ha.model.base import Frozen
+from openstack_ha.model.registry import api_services
 
 __all__ = [
     "AMQP",
     "AMQPS",
-    "API_SERVICES",
     "CLUSTERCHECK",
     "COROSYNC_EXTRA",
     "COROSYNC_LINK0",
@@ -36,7 +31,6 @@ __all__ = [
     "RABBITMQ_DIST",
     "RABBITMQ_MANAGEMENT",
     "SSH",
-    "ApiService",
     "corosync_port",
     "reserved_ports",
 ]
@@ -65,50 +59,10 @@ def corosync_port(link: int) -> int:
     return COROSYNC_LINK0 + link
 
 
-class ApiService(Frozen):
-    """One OpenStack API behind HAProxy: where it listens and how it is checked."""
-
-    name: str
-    port: int = Field(description="Frontend port on the VIP(s); also the backend port.")
-    public: bool = Field(description="Bound on the public VIP (external network).")
-    internal: bool = Field(description="Bound on the internal VIP (management network).")
-    mode: Literal["http", "tcp"] = "http"
-    check: Literal["tcp", "http"] = Field(
-        default="tcp",
-        description=(
-            "Health check of each backend: tcp (port open). The lab installs no API "
-            "service yet, so HTTP checks of their paths would only ever fail."
-        ),
-    )
-    tls_port: int | None = Field(
-        default=None,
-        description=(
-            "Public frontend port when load_balancers.tls is on and it differs (horizon: "
-            "443, with 80 redirecting). None: the same port, TLS-terminated."
-        ),
-    )
-
-
-# The paper's stateless APIs (ARCHITECTURE §3), in the order HAProxy lists them.
-API_SERVICES: tuple[ApiService, ...] = (
-    ApiService(name="keystone", port=5000, public=True, internal=True),
-    ApiService(name="glance", port=9292, public=True, internal=True),
-    ApiService(name="nova", port=8774, public=True, internal=True),
-    ApiService(name="nova_metadata", port=8775, public=False, internal=True),
-    ApiService(name="placement", port=8778, public=True, internal=True),
-    ApiService(name="neutron", port=9696, public=True, internal=True),
-    ApiService(name="cinder", port=8776, public=True, internal=True),
-    ApiService(name="heat", port=8004, public=True, internal=True),
-    ApiService(name="heat_cfn", port=8000, public=True, internal=True),
-    ApiService(name="horizon", port=80, public=True, internal=False, tls_port=443),
-    ApiService(name="novncproxy", port=6080, public=True, internal=False),
-)
-
-
 def reserved_ports() -> dict[int, str]:
     """Every TCP port a lab node already uses, with its owner (for collision checks)."""
     out: dict[int, str] = {}
-    for service in API_SERVICES:
+    for service in api_services():
         out[service.port] = service.name
         if service.tls_port is not None:
             out[service.tls_port] = f"{service.name} (TLS)"

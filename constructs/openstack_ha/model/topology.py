@@ -4,7 +4,7 @@ Pure functions of the spec, shared by the rules (which must see node
 addresses and cluster sizes to check VIPs, DHCP ranges and knet links) and
 by ``derive_plan``. Nothing here validates: callers decide what is wrong.
 
-Cluster design (ARCHITECTURE §3, current practice):
+Cluster design (current practice):
 
 - ``load_balancers`` (dedicated, vip_manager pacemaker): every VIP except the
   broker's (public, internal, database) as IPaddr2, colocated with an
@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from ipaddress import IPv4Address
 
 from openstack_ha.model.groups import (
-    GROUP_ORDER,
     SIZING_FIELDS,
     BrokerGroup,
     ControllerGroup,
@@ -36,6 +35,7 @@ from openstack_ha.model.groups import (
     GroupName,
     LoadBalancerGroup,
     Role,
+    groups_in_layout,
 )
 from openstack_ha.model.networks import (
     GROUP_BLOCKS,
@@ -122,9 +122,7 @@ class ClusterSeed:
 
 
 def groups_in_use(spec: LabSpec) -> tuple[GroupName, ...]:
-    if spec.layout == "collapsed":
-        return ("converged",)
-    return tuple(g for g in GROUP_ORDER if g != "converged")
+    return groups_in_layout(spec.layout)
 
 
 GroupSettings = ControllerGroup | DatabaseGroup | BrokerGroup | LoadBalancerGroup | ConvergedGroup

@@ -9,11 +9,19 @@ settings).
 from __future__ import annotations
 
 from openstack_ha.model.plan import Plan
-from openstack_ha.platforms.base import GroupHandle, NetworkHandle, NodeHandle, Platform
+from openstack_ha.platforms.base import (
+    ADAPTERS,
+    GroupHandle,
+    NetworkHandle,
+    NodeHandle,
+    Platform,
+    register_adapter,
+)
 from openstack_ha.platforms.libvirt import LibvirtPlatform
 from openstack_ha.platforms.openstack import OpenStackPlatform
 
 __all__ = [
+    "ADAPTERS",
     "GroupHandle",
     "LibvirtPlatform",
     "NetworkHandle",
@@ -21,11 +29,10 @@ __all__ = [
     "OpenStackPlatform",
     "Platform",
     "platform_for",
+    "register_adapter",
 ]
 
 
 def platform_for(plan: Plan) -> Platform:
     """The adapter for the platform the lab names."""
-    if plan.platform == "openstack":
-        return OpenStackPlatform()
-    return LibvirtPlatform()
+    return ADAPTERS[plan.platform]()

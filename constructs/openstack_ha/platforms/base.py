@@ -11,9 +11,11 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import ClassVar
 
-from openstack_ha.constructs.connections import Connections
+from openstack_ha.model.connections import Connections
 from openstack_ha.model.plan import GroupPlan, Node, Plan, PlanNetwork
+from openstack_ha.model.platforms import platform_profile
 from tfbindgen.engine import Construct, TerraformResourceLifecycle, TerraformStack
 
 # cloud-init reads user-data at first boot only, and it lists the lab's
@@ -52,6 +54,18 @@ class NodeHandle:
     resources: Mapping[str, Construct] = field(default_factory=dict)
 
 
+ADAPTERS: dict[str, type[Platform]] = {}
+
+
+def register_adapter(cls: type[Platform]) -> type[Platform]:
+    """Class decorator: the adapter of the platform profile named ``cls.name``."""
+    if cls.name in ADAPTERS:
+        raise ValueError(f"platform {cls.name!r} already has an adapter: {ADAPTERS[cls.name]}")
+    platform_profile(cls.name)  # its model-side profile must exist (KeyError says which do)
+    ADAPTERS[cls.name] = cls
+    return cls
+
+
 class Platform(ABC):
     """Builds a plan's resources with one Terraform provider.
 
@@ -59,7 +73,7 @@ class Platform(ABC):
     created so every resource uses them.
     """
 
-    name: str
+    name: ClassVar[str]
     _bound_to: Plan | None = None
 
     def ensure_bound(self, scope: Construct, plan: Plan) -> None:

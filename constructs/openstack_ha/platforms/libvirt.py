@@ -17,7 +17,7 @@ from ipaddress import IPv4Address
 
 import yaml
 
-from openstack_ha.constructs.connections import Connections
+from openstack_ha.model.connections import Connections
 from openstack_ha.model.plan import GroupPlan, Node, PacemakerCluster, Plan, PlanNetwork
 from openstack_ha.platforms.base import (
     USER_DATA_IS_FIRST_BOOT_ONLY,
@@ -25,6 +25,7 @@ from openstack_ha.platforms.base import (
     NetworkHandle,
     NodeHandle,
     Platform,
+    register_adapter,
 )
 from tfbindgen.engine import Construct
 from tfproviders.libvirt.cloudinit_disk import CloudinitDisk
@@ -134,6 +135,7 @@ def meta_data(node: Node) -> str:
     )
 
 
+@register_adapter
 class LibvirtPlatform(Platform):
     """Builds a lab on libvirt hypervisors; one instance serves one cloud."""
 

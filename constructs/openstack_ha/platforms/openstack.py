@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from openstack_ha.constructs.connections import Connections
+from openstack_ha.model.connections import Connections
 from openstack_ha.model.plan import GroupPlan, Node, Plan, PlanNetwork
 from openstack_ha.platforms.base import (
     USER_DATA_IS_FIRST_BOOT_ONLY,
@@ -22,6 +22,7 @@ from openstack_ha.platforms.base import (
     NetworkHandle,
     NodeHandle,
     Platform,
+    register_adapter,
 )
 from tfbindgen.engine import Construct
 from tfproviders.openstack.compute_instance_v2 import (
@@ -54,6 +55,7 @@ from tfproviders.openstack.provider import OpenstackProvider
 _PROTOCOLS = {"tcp": "tcp", "udp": "udp", "vrrp": "vrrp"}
 
 
+@register_adapter
 class OpenStackPlatform(Platform):
     """Builds a lab in an existing OpenStack project; one instance serves one cloud.
 

@@ -26,7 +26,12 @@ so a re-run resumes where a failed run stopped):
    UUIDs, and loads the CIB once (``cibadmin --replace --scope
    configuration``); pacemaker_remote nodes start pacemaker_remote;
 6. the Galera arbitrator starts once a member is synced;
-7. touches the done marker (bootcmd stops writing policy-rc.d).
+7. each registered API service's step (``model.registry``), in order;
+8. touches the done marker (bootcmd stops writing policy-rc.d).
+
+The script is assembled from fragment templates (``cloud-init/bootstrap-<step>.sh.j2``):
+the head (helpers, kernel settings), every step in its declared ``order``
+(:data:`CLUSTER_STEPS`, then the registered services' steps), and the tail.
 
 Every wait is bounded (``peer_timeout_s``) and logs what it waits for every
 30 s. The script never contains ``${`` or ``%{`` outside secret values, so
@@ -35,19 +40,22 @@ Terraform templates pass it through unchanged.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from openstack_ha.render.templates import render_template
 
 __all__ = [
+    "CLUSTER_STEPS",
     "BootstrapNode",
     "GaleraBoot",
     "GarbdBoot",
     "HaproxyBoot",
     "KeepalivedBoot",
+    "NodeStep",
     "PacemakerBoot",
     "RabbitmqBoot",
-    "SbdBoot",
     "render_bootstrap_sh",
 ]
 
@@ -96,15 +104,6 @@ class RabbitmqBoot:
 
 
 @dataclass(frozen=True)
-class SbdBoot:
-    device: str
-    watchdog_device: str
-    service: str
-    watchdog_timeout_s: int
-    msgwait_s: int
-
-
-@dataclass(frozen=True)
 class PacemakerBoot:
     cluster: str
     remote: bool
@@ -119,11 +118,10 @@ class PacemakerBoot:
     pacemaker_authkey: str
     hacluster_password: str
     cib: str
-    fence_xvm_key_b64: str | None
-    fence_xvm_key: str | None
-    sbd: SbdBoot | None
-    openstack_cloud: str | None
-    openstack_plugs: tuple[str, ...]
+    # The fence agent's fragments (model.fencing), rendered: after the authkeys,
+    # and on the CIB loader before it loads the CIB.
+    fence_install: str
+    fence_cib: str
 
 
 @dataclass(frozen=True)
@@ -151,5 +149,31 @@ class BootstrapNode:
     garbd: GarbdBoot | None = None
 
 
-def render_bootstrap_sh(boot: BootstrapNode) -> str:
-    return render_template("bootstrap.sh.j2", b=boot)
+@dataclass(frozen=True)
+class NodeStep:
+    """One fragment of a node's bootstrap: its template, position and extra context."""
+
+    template: str
+    order: int
+    context: Mapping[str, Any] = field(default_factory=dict)
+
+
+# The cluster services' steps, in the order they must run; each fragment
+# renders nothing on a node that does not run its service.
+CLUSTER_STEPS: tuple[NodeStep, ...] = (
+    NodeStep("bootstrap-galera.sh.j2", 20),
+    NodeStep("bootstrap-haproxy.sh.j2", 30),
+    NodeStep("bootstrap-keepalived.sh.j2", 40),
+    NodeStep("bootstrap-rabbitmq.sh.j2", 50),
+    NodeStep("bootstrap-pacemaker.sh.j2", 60),
+    NodeStep("bootstrap-garbd.sh.j2", 70),
+)
+
+
+def render_bootstrap_sh(boot: BootstrapNode, steps: Sequence[NodeStep] = ()) -> str:
+    """Head, the cluster steps and ``steps`` by ``order`` (stable), then the tail."""
+    ordered = sorted((*CLUSTER_STEPS, *steps), key=lambda step: step.order)
+    parts = [render_template("bootstrap-head.sh.j2", b=boot)]
+    parts += [render_template(step.template, b=boot, **step.context) for step in ordered]
+    parts.append(render_template("bootstrap-tail.sh.j2", b=boot))
+    return "".join(parts)

@@ -30,7 +30,7 @@ __all__ = [
 ]
 
 # knet crypto: `crypto_cipher`/`crypto_hash` "none" (and udp/udpu) are refused
-# by the corosync builds in the works, see ARCHITECTURE §3.
+# by the corosync builds in the works (corosync.conf(5)).
 CRYPTO_CIPHER = "aes256"
 CRYPTO_HASH = "sha256"
 AUTHKEY_PATH = "/etc/corosync/authkey"

@@ -53,6 +53,11 @@ class GaleraSettings:
     gcache_size_mib: int = 512
     max_connections: int = 4096
     open_files_limit: int = 16384
+    # The plan's ports (model/services.py); the defaults are Galera's own.
+    port: int = 3306
+    replication_port: int = 4567
+    ist_port: int = 4568
+    sst_port: int = 4444
 
     def gcomm(self) -> str:
         """``gcomm://a,b,c`` over the members' management addresses, in member order."""
@@ -70,8 +75,8 @@ def render_galera_cnf(settings: GaleraSettings, me: GaleraMember, sst_password: 
     addr = _host(me.address)
     provider_options = "; ".join(
         [
-            f"gmcast.listen_addr=tcp://{addr}:4567",
-            f"ist.recv_addr={addr}:4568",
+            f"gmcast.listen_addr=tcp://{addr}:{settings.replication_port}",
+            f"ist.recv_addr={addr}:{settings.ist_port}",
             f"gcache.size={settings.gcache_size_mib}M",
             # Evict a silent member after ~2 s instead of Galera's 5 s: until
             # it is evicted, the survivors block every commit. Measured in
@@ -86,7 +91,7 @@ def render_galera_cnf(settings: GaleraSettings, me: GaleraMember, sst_password: 
     )
     mysqld = [
         ("bind-address", me.address),
-        ("port", "3306"),
+        ("port", str(settings.port)),
         ("datadir", settings.datadir),
         ("socket", settings.socket),
         ("default_storage_engine", "InnoDB"),
@@ -102,7 +107,7 @@ def render_galera_cnf(settings: GaleraSettings, me: GaleraMember, sst_password: 
         ("wsrep_cluster_address", settings.gcomm()),
         ("wsrep_node_name", me.name),
         ("wsrep_node_address", me.address),
-        ("wsrep_sst_receive_address", f"{addr}:4444"),
+        ("wsrep_sst_receive_address", f"{addr}:{settings.sst_port}"),
         ("wsrep_provider_options", f'"{provider_options}"'),
         ("wsrep_sst_method", settings.sst_method),
     ]

@@ -3,7 +3,7 @@
 Every OpenStack API of the lab's service table becomes a :class:`HaproxyService`
 (kolla-ansible's habit: services declare their load-balancer needs as data and
 ONE template renders them all). Galera is special in exactly the ways current
-practice asks for (ARCHITECTURE §3): all traffic goes to ONE writer and the
+practice asks for: all traffic goes to ONE writer and the
 other members are ``backup``; health is the clustercheck HTTP responder on
 9200 (200 only when ``wsrep_local_state`` is 4), and ``stick on dst`` keeps
 every connection on the writer the table remembers, so a recovered first

@@ -16,11 +16,11 @@ checker writes its own include for the namespace it tests in.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from openstack_ha.model.plan import KeepalivedInstance
 
 __all__ = [
     "INTERFACES_INCLUDE",
-    "KeepalivedInstanceSpec",
     "interface_variable",
     "render_interfaces_include",
     "render_keepalived_conf",
@@ -29,25 +29,13 @@ __all__ = [
 INTERFACES_INCLUDE = "/etc/keepalived/openstack-ha-interfaces.conf"
 
 
-@dataclass(frozen=True)
-class KeepalivedInstanceSpec:
-    name: str
-    network: str
-    virtual_router_id: int
-    advert_int_s: int
-    vips: tuple[str, ...]  # address/prefix
-    priority: int
-    src_address: str
-    peer_addresses: tuple[str, ...]
-
-
 def interface_variable(network: str) -> str:
     return f"IF_{network}"
 
 
 def render_keepalived_conf(
     hostname: str,
-    instances: Sequence[KeepalivedInstanceSpec],
+    instances: Sequence[KeepalivedInstance],
     include_path: str = INTERFACES_INCLUDE,
 ) -> str:
     lines = [
@@ -69,21 +57,23 @@ def render_keepalived_conf(
         "}",
     ]
     for inst in instances:
+        me = next(p for p in inst.peers if p.hostname == hostname)
+        peers = [str(p.address) for p in inst.peers if p.hostname != hostname]
         lines += [
             "",
             f"vrrp_instance {inst.name} {{",
             "    state BACKUP",
             f"    interface ${interface_variable(inst.network)}",
             f"    virtual_router_id {inst.virtual_router_id}",
-            f"    priority {inst.priority}",
+            f"    priority {me.priority}",
             f"    advert_int {inst.advert_int_s}",
             "    nopreempt",
-            f"    unicast_src_ip {inst.src_address}",
+            f"    unicast_src_ip {me.address}",
             "    unicast_peer {",
-            *(f"        {peer}" for peer in inst.peer_addresses),
+            *(f"        {peer}" for peer in peers),
             "    }",
             "    virtual_ipaddress {",
-            *(f"        {vip}" for vip in inst.vips),
+            *(f"        {vip}" for vip in inst.addresses),
             "    }",
             "    track_script {",
             "        chk_haproxy",

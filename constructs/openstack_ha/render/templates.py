@@ -10,20 +10,35 @@ text: every default and every decision lives in Python.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import jinja2
 
-__all__ = ["render_template", "template_names"]
+__all__ = ["add_template_dir", "render_template", "template_names"]
 
 _PACKAGE = "openstack_ha.templates"
+# Folders searched after the shipped templates: a service defined outside
+# this package (another repository, a test) brings its own templates.
+_EXTRA_DIRS: list[Path] = []
+
+
+def add_template_dir(directory: Path) -> Callable[[], None]:
+    """Search ``directory`` for templates too; returns the function that undoes it."""
+    _EXTRA_DIRS.append(directory)
+    return lambda: _EXTRA_DIRS.remove(directory)
 
 
 def _load(name: str) -> str:
     try:
         return resources.files(_PACKAGE).joinpath(name).read_text(encoding="utf-8")
     except FileNotFoundError:
+        for directory in _EXTRA_DIRS:
+            path = directory / name
+            if path.is_file():
+                return path.read_text(encoding="utf-8")
         raise jinja2.TemplateNotFound(name) from None
 
 

@@ -16,13 +16,17 @@ verbatim (see :mod:`openstack_ha.render.secrets`).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Literal
 
+from openstack_ha.model.fencing import fence_agent
 from openstack_ha.model.plan import Node, PacemakerCluster, Plan
+from openstack_ha.model.platforms import platform_profile
+from openstack_ha.model.registry import api_services
 from openstack_ha.render import cib as cibmod
 from openstack_ha.render.bootstrap import (
     BOOTSTRAP_PATH,
@@ -31,9 +35,9 @@ from openstack_ha.render.bootstrap import (
     GarbdBoot,
     HaproxyBoot,
     KeepalivedBoot,
+    NodeStep,
     PacemakerBoot,
     RabbitmqBoot,
-    SbdBoot,
     render_bootstrap_sh,
 )
 from openstack_ha.render.cloudinit import CloudFile, build_cloud_config, dump_cloud_config
@@ -61,7 +65,6 @@ from openstack_ha.render.haproxy import (
 )
 from openstack_ha.render.keepalived import (
     INTERFACES_INCLUDE,
-    KeepalivedInstanceSpec,
     render_keepalived_conf,
 )
 from openstack_ha.render.rabbitmq import (
@@ -82,6 +85,7 @@ from openstack_ha.render.system import (
     render_sbd_config,
     render_sysctl,
 )
+from openstack_ha.render.templates import render_template
 
 __all__ = [
     "CIB_PATH",
@@ -217,6 +221,7 @@ class _NodeRenderer:
         self.os = plan.os
         self.files: list[RenderedFile] = []
         self.secret_values = [v for v in secrets.values().values() if v]
+        self.compress = platform_profile(plan.platform).compress_user_data
 
     def add(self, path: str, content: str, mode: str = "0644", owner: str = "root:root") -> None:
         sensitive = any(v in content for v in self.secret_values)
@@ -234,11 +239,14 @@ class _NodeRenderer:
         node = self.node
         self.add("/etc/hosts", render_etc_hosts(self.plan.hosts))
         self.add(SYSCTL_PATH, render_sysctl(self._sysctls()))
-        boot = BootstrapNode(
+        self.boot_facts = BootstrapNode(
             node=node.hostname,
             roles=node.roles,
             debian_like=self.os.name != "el9",
             sysctl_file=SYSCTL_PATH,
+        )
+        boot = dataclasses.replace(
+            self.boot_facts,
             galera=self._galera(),
             haproxy=self._haproxy(),
             keepalived=self._keepalived(),
@@ -247,7 +255,7 @@ class _NodeRenderer:
             garbd=self._garbd(),
         )
         # The script holds passwords (hacluster, RabbitMQ): root only.
-        self.add(BOOTSTRAP_PATH, render_bootstrap_sh(boot), "0700")
+        self.add(BOOTSTRAP_PATH, render_bootstrap_sh(boot, self._api_services()), "0700")
         files = tuple(sorted(self.files, key=lambda f: f.path))
         doc = build_cloud_config(
             hostname=node.hostname,
@@ -261,13 +269,9 @@ class _NodeRenderer:
                     f.owner,
                     # Keeps user-data under Nova's 64 KiB; never a file with a
                     # secret, whose token Terraform must still see in the text.
-                    # Only on OpenStack: libvirt has no such limit, and deflate
-                    # output depends on the zlib build (zlib-ng differs), so
-                    # plain text keeps libvirt plans the same on every machine.
+                    # Only where the platform asks (see PlatformProfile).
                     compress=(
-                        self.plan.platform == "openstack"
-                        and not f.sensitive
-                        and len(f.content) > COMPRESS_ABOVE
+                        self.compress and not f.sensitive and len(f.content) > COMPRESS_ABOVE
                     ),
                 )
                 for f in files
@@ -276,6 +280,23 @@ class _NodeRenderer:
             block_service_autostart=boot.debian_like,
         )
         return NodeTree(node.hostname, files, dump_cloud_config(doc))
+
+    def _api_services(self) -> tuple[NodeStep, ...]:
+        """The registered APIs' files on a controller, and their bootstrap steps."""
+        if "controller" not in self.node.roles:
+            return ()
+        steps = []
+        secrets = self.secrets.values()
+        for service in api_services():
+            context = {"plan": self.plan, "node": self.node, "service": service}
+            for f in service.config_files:
+                content = render_template(f.template, secrets=secrets, **context)
+                self.add(f.path, content, f.mode, f.owner)
+            if service.bootstrap is not None:
+                steps.append(
+                    NodeStep(service.bootstrap.template, service.bootstrap.order, context)
+                )
+        return tuple(steps)
 
     def _sysctls(self) -> dict[str, str]:
         settings = dict(self.node.sysctls)
@@ -301,6 +322,10 @@ class _NodeRenderer:
             gcache_size_mib=g.gcache_size_mib,
             max_connections=g.max_connections,
             open_files_limit=g.open_files_limit,
+            port=g.port,
+            replication_port=g.replication_port,
+            ist_port=g.ist_port,
+            sst_port=g.sst_port,
         )
         me = GaleraMember(self.node.hostname, self.mgmt)
         sst = self.secrets.galera_sst_password if g.sst_method == "mariabackup" else None
@@ -411,33 +436,12 @@ class _NodeRenderer:
         k = self.plan.keepalived
         if k is None or self.node.hostname not in k.nodes:
             return None
-        # One VRRP instance per network: its VIPs move together.
-        by_network: dict[str, list[str]] = {}
-        specs: list[KeepalivedInstanceSpec] = []
-        for inst in k.instances:
-            by_network.setdefault(inst.network, []).append(f"{inst.address}/{inst.prefix_length}")
-        seen: set[str] = set()
-        for inst in k.instances:
-            if inst.network in seen:
-                continue
-            seen.add(inst.network)
-            me = next(p for p in inst.peers if p.hostname == self.node.hostname)
-            specs.append(
-                KeepalivedInstanceSpec(
-                    name=f"vips-{inst.network}",
-                    network=inst.network,
-                    virtual_router_id=inst.virtual_router_id,
-                    advert_int_s=inst.advert_int_s,
-                    vips=tuple(by_network[inst.network]),
-                    priority=me.priority,
-                    src_address=str(me.address),
-                    peer_addresses=tuple(
-                        str(p.address) for p in inst.peers if p.hostname != self.node.hostname
-                    ),
-                )
-            )
-        self.add(k.config_path, render_keepalived_conf(self.node.hostname, specs), "0640")
-        interfaces = tuple((s.network, s.src_address) for s in specs)
+        me = self.node.hostname
+        self.add(k.config_path, render_keepalived_conf(me, k.instances), "0640")
+        interfaces = tuple(
+            (inst.network, str(next(p.address for p in inst.peers if p.hostname == me)))
+            for inst in k.instances
+        )
         return KeepalivedBoot(
             service=self.os.services.keepalived,
             config=k.config_path,
@@ -514,35 +518,27 @@ class _NodeRenderer:
                 cibmod.to_xml(self.cibs[cluster.name]),
                 "0640",
             )
-        fencing = self.plan.fencing
-        xvm_b64 = None
-        if not remote and cluster.fencing_agent == "fence_xvm":
-            xvm_b64 = f"{fencing.xvm_key_path}.b64"
-            self.add(xvm_b64, self.secrets.require("fence_xvm_key"), "0600")
-        if not remote and cluster.fencing_agent == "fence_virsh":
-            assert fencing.virsh_identity_file is not None
-            self.add(
-                fencing.virsh_identity_file, self.secrets.require("fence_virsh_ssh_key"), "0600"
-            )
-        plugs: tuple[str, ...] = ()
-        if not remote and cluster.fencing_agent == "fence_openstack":
-            assert fencing.openstack_clouds_yaml is not None
-            self.add(
-                fencing.openstack_clouds_yaml,
-                self.secrets.require("fence_openstack_clouds_yaml"),
-                "0600",
-            )
-            plugs = tuple(d.plug for d in cluster.fence_devices)
-        sbd = None
+        fence = fence_agent(cluster.fencing_agent) if cluster.fencing_agent != "none" else None
+        if not remote and fence is not None:
+            for f in fence.files(self.plan):
+                self.add(f.path, self.secrets.require(f.secret), f.mode)
         if cluster.sbd is not None:
             self.add(paths.sbd_config, render_sbd_config(cluster.sbd))
-            sbd = SbdBoot(
-                device=cluster.sbd.device_path,
-                watchdog_device=cluster.sbd.watchdog_device,
-                service=self.os.services.sbd,
-                watchdog_timeout_s=cluster.sbd.watchdog_timeout_s,
-                msgwait_s=cluster.sbd.msgwait_s,
-            )
+        step = {
+            "loader": loader.hostname == self.node.hostname,
+            "loader_name": loader.hostname,
+            "cib": CIB_PATH,
+        }
+        fragments = {"install": "", "cib": ""}
+        if fence is not None:
+            facts = fence.bootstrap_context(self.plan, cluster)
+            context = {"b": self.boot_facts, "p": step, "f": facts}
+            for point, template in (
+                ("install", fence.bootstrap_install),
+                ("cib", fence.bootstrap_cib),
+            ):
+                if template is not None:
+                    fragments[point] = render_template(template, **context)
         return PacemakerBoot(
             cluster=cluster.name,
             remote=remote,
@@ -557,11 +553,8 @@ class _NodeRenderer:
             pacemaker_authkey=paths.pacemaker_authkey,
             hacluster_password=self.secrets.require("hacluster_password"),
             cib=CIB_PATH,
-            fence_xvm_key_b64=xvm_b64,
-            fence_xvm_key=fencing.xvm_key_path,
-            sbd=sbd,
-            openstack_cloud=fencing.openstack_cloud,
-            openstack_plugs=plugs,
+            fence_install=fragments["install"],
+            fence_cib=fragments["cib"],
         )
 
     def _corosync(self, cluster: PacemakerCluster) -> CorosyncCluster:

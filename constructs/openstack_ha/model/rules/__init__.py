@@ -4,7 +4,7 @@ Each row is ``Rule(codes, reads, summary, check)``: ``check(spec)`` yields a
 ``Problem`` for every violation (all of them, not the first), ``reads`` lists
 the parts of the lab it depends on (so the loader can still run the rules
 whose inputs were valid when other parts of a lab file had structural
-errors), ``summary`` says which fact of ARCHITECTURE §3 it encodes.
+errors), ``summary`` says which fact of the field it encodes.
 
 Where things live:
 
