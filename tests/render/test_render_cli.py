@@ -191,7 +191,7 @@ def test_simulate_one_failure_prints_what_is_fenced_and_what_moves(
         "    move fence-db2 on db1 -> db3\n"
         "    move fence-db3 on db1 -> db2\n"
         "    stop galera:0 (Promoted) on db1 [node availability]\n"
-        "1 scenarios, 0 with problems\n"
+        "1 scenarios run, 0 with problems\n"
     )
 
 
@@ -209,7 +209,7 @@ def test_simulate_without_fail_runs_the_whole_matrix(
         "load_balancers: lose lb2: ok",
     ):
         assert head in out.splitlines()
-    assert out.splitlines()[-1] == "10 scenarios, 0 with problems"
+    assert out.splitlines()[-1] == "10 scenarios run, 0 with problems"
     code, _, err = run(["simulate", "--fail", "db9"], capsys)
     assert code == 2
     assert err.startswith("error: --fail db9: no such node; nodes: ctl1, ctl2, ctl3, db1")

@@ -32,9 +32,22 @@ def simulator(require_programs: Callable[..., None]) -> None:
     require_programs("crm_simulate", "crm_attribute")
 
 
-def _matrix(name: str, cluster: str) -> dict[str, Scenario]:
+def _matrix(name: str, cluster: str, *, fold: bool = False) -> dict[str, Scenario]:
     c = plan_of(name).cluster(cluster)
-    return {s.name: s for s in failure_matrix(c, to_xml(rendered(name).cib(cluster)))}
+    scenarios = failure_matrix(c, to_xml(rendered(name).cib(cluster)), fold=fold)
+    return {s.name: s for s in scenarios}
+
+
+def test_failure_classes_cover_every_member_and_give_the_same_verdict(simulator: None) -> None:
+    cluster = plan_of("dedicated").cluster("database")
+    every = _matrix("dedicated", "database")
+    folded = _matrix("dedicated", "database", fold=True)
+    # Every member is simulated or stood for, exactly once.
+    simulated = [n.removeprefix("lose ") for n in folded if n.startswith("lose db")]
+    stood_for = [m for s in folded.values() for m in s.stands_for]
+    assert sorted(simulated + stood_for) == sorted(m.hostname for m in cluster.full_members())
+    assert all(s.ok for s in every.values())
+    assert all(s.ok for s in folded.values())
 
 
 @pytest.mark.parametrize("name", sorted(ALL_SCENARIOS))

@@ -2,9 +2,9 @@
 
 A scenario starts from the steady state: the rendered CIB with a synthetic
 status (quorum, every member online), Galera promotion seeded (the
-simulator runs no agent, so ``crm_attribute -N <node> -n master-galera -v
-100 -l reboot`` against ``CIB_file=`` stands in for what the galera agent
-sets), simulated once from empty with ``-S -O``. Then:
+simulator runs no agent, so the transient attribute that ``crm_attribute -N
+<node> -n master-galera -v 100 -l reboot`` would write stands in for what
+the galera agent sets), simulated once from empty with ``-S -O``. Then:
 
 - ``node loss``: ``--node-fail`` for one node (or several);
 - ``quorum loss``: the survivors' view without quorum. crm_simulate
@@ -20,14 +20,24 @@ fenced (when fencing is on), every singleton it ran moves to a survivor,
 nothing on a survivor stops or restarts; quorum loss stops everything and
 fences nobody; a Galera failure touches nothing outside its node (the
 interleave bug restarts HAProxy on every node).
+
+Failure classes: a node's loss is judged by what ran on it, so members that
+ran the same resources in the same roles in the steady state (any one fence
+device counting as "a fence device", since each node runs another's) and
+carry the same location constraints lose the same way. The matrix simulates
+one member per class (``Scenario.stands_for`` names the others) and runs the
+scenarios in parallel; ``fold=False`` simulates every member.
 """
 
 from __future__ import annotations
 
+import os
 import tempfile
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from openstack_ha.check.pacemaker import wrap_with_status
@@ -40,6 +50,7 @@ __all__ = [
     "Scenario",
     "SimulationError",
     "banned_nodes",
+    "failure_classes",
     "failure_matrix",
     "format_scenario",
     "judge_node_loss",
@@ -88,6 +99,8 @@ class Scenario:
     before: Placement = field(default_factory=dict)
     after: Placement = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    # Members of the same failure class whose loss this scenario stands for.
+    stands_for: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -150,6 +163,43 @@ def _parse(xml_text: str, name: str, cluster: str) -> Scenario:
     )
 
 
+def _timeout_s(cib: Path) -> float:
+    # The scheduler's work grows with the nodes and resources in the CIB.
+    root = ET.parse(cib).getroot()
+    nodes = len(root.findall("configuration/nodes/node"))
+    return 60.0 + 3.0 * nodes
+
+
+def _promotable(cib_text: str, nodes: Sequence[str]) -> str:
+    """The CIB with ``master-galera=100`` set for ``nodes`` until reboot.
+
+    What ``crm_attribute -N NODE -n master-galera -v 100 -l reboot`` writes
+    (a transient attribute in the node's status), written in one pass: each
+    crm_attribute run rereads and rewrites the whole CIB.
+    """
+    if not nodes:
+        return cib_text
+    root = ET.fromstring(cib_text)
+    wanted = set(nodes)
+    for state in root.findall("status/node_state"):
+        uname = state.get("uname", "")
+        if uname not in wanted:
+            continue
+        wanted.discard(uname)
+        node_id = state.get("id", "")
+        transient = ET.SubElement(state, "transient_attributes", {"id": node_id})
+        attrs = ET.SubElement(transient, "instance_attributes", {"id": f"status-{node_id}"})
+        ET.SubElement(
+            attrs,
+            "nvpair",
+            {"id": f"status-{node_id}-master-galera", "name": "master-galera", "value": "100"},
+        )
+    if wanted:
+        raise SimulationError(f"no such node to promote: {', '.join(sorted(wanted))}")
+    ET.indent(root, space="  ")
+    return ET.tostring(root, encoding="unicode") + "\n"
+
+
 def steady_state(cib_text: str, workdir: Path, *, promote: Sequence[str] = ()) -> Path:
     """The steady-state CIB (everything started) in ``workdir``; returns its path.
 
@@ -157,31 +207,11 @@ def steady_state(cib_text: str, workdir: Path, *, promote: Sequence[str] = ()) -
     """
     simulate_tool = _tool("crm_simulate")
     start = workdir / "start.xml"
-    start.write_text(wrap_with_status(cib_text))
-    if promote:
-        attribute = _tool("crm_attribute")
-        for node in promote:
-            done = run(
-                [
-                    attribute.path or "crm_attribute",
-                    "-N",
-                    node,
-                    "-n",
-                    "master-galera",
-                    "-v",
-                    "100",
-                    "-l",
-                    "reboot",
-                ],
-                env={"CIB_file": str(start)},
-                timeout_s=30,
-            )
-            if done.returncode != 0:
-                raise SimulationError(f"crm_attribute for {node}: {done.output}")
+    start.write_text(_promotable(wrap_with_status(cib_text), promote))
     steady = workdir / "steady.xml"
     done = run(
         [simulate_tool.path or "crm_simulate", "-x", str(start), "-S", "-O", str(steady)],
-        timeout_s=60,
+        timeout_s=_timeout_s(start),
     )
     if done.returncode != 0 or not steady.exists():
         raise SimulationError(f"crm_simulate (steady state): {done.output}")
@@ -211,7 +241,7 @@ def simulate(
             argv += ["--node-fail", node]
         for spec in inject:
             argv += ["--op-inject", spec]
-        done = run(argv, timeout_s=60)
+        done = run(argv, timeout_s=_timeout_s(source))
     if done.returncode != 0:
         raise SimulationError(f"crm_simulate ({name}): {done.output}")
     return _parse(done.stdout, name, cluster)
@@ -263,48 +293,103 @@ def banned_nodes(cluster: PacemakerCluster) -> dict[str, set[str]]:
     return banned
 
 
-def failure_matrix(cluster: PacemakerCluster, cib_text: str) -> list[Scenario]:
-    """Every single-node loss, quorum loss and (with Galera) a Galera failure, judged."""
+def failure_classes(
+    cluster: PacemakerCluster, steady: Placement, members: Sequence[str]
+) -> list[tuple[str, ...]]:
+    """``members`` grouped by what their loss takes away (see the module docstring).
+
+    Each group is in member order; its first member stands for the others.
+    """
+    stonith = {p.id for p in cluster.primitives if p.agent_class == "stonith"}
+
+    def kind(rid: str) -> str:
+        return "a fence device" if rid in stonith else rid
+
+    keys: dict[str, list[tuple[str, ...]]] = {m: [] for m in members}
+    for rid, placed in steady.items():
+        for node, role in placed:
+            if node in keys:
+                keys[node].append(("runs", kind(rid), role, str(len(placed) == 1)))
+    for loc in cluster.locations:
+        if loc.node in keys:
+            keys[loc.node].append(("location", kind(loc.rsc), loc.score))
+    classes: dict[tuple[tuple[str, ...], ...], list[str]] = {}
+    for member in members:
+        classes.setdefault(tuple(sorted(keys[member])), []).append(member)
+    return [tuple(group) for group in classes.values()]
+
+
+def failure_matrix(
+    cluster: PacemakerCluster,
+    cib_text: str,
+    *,
+    fold: bool = True,
+    workers: int | None = None,
+) -> list[Scenario]:
+    """Every single-node loss (one per failure class when ``fold``), quorum loss and
+    (with Galera) a Galera failure, judged; scenarios run ``workers`` at a time
+    (default: the machine's cores)."""
     full = [m.hostname for m in cluster.full_members()]
     galera = "galera" in cluster.duties
     fencing = cluster.properties.get("stonith-enabled") == "true"
     banned = banned_nodes(cluster)
-    out: list[Scenario] = []
     with tempfile.TemporaryDirectory(prefix="oha-matrix-") as tmp:
         steady = steady_state(cib_text, Path(tmp), promote=full if galera else ())
         baseline = simulate(steady, name="steady state", cluster=cluster.name)
         for action in baseline.actions:
             baseline.problems.append(f"not settled: {action}")
-        out.append(baseline)
-        for node in full:
-            s = simulate(steady, name=f"lose {node}", cluster=cluster.name, fail=[node])
-            judge_node_loss(s, {node}, fencing, set(full) - {node}, banned)
-            out.append(s)
-        s = simulate(steady, name="lose quorum", cluster=cluster.name, quorum=False)
-        if s.fenced:
-            s.problems.append(f"fences {', '.join(s.fenced)} without quorum")
-        policy = cluster.properties.get("no-quorum-policy", "stop")
-        if policy == "stop" and s.after:
-            s.problems.append(f"still running without quorum: {', '.join(sorted(s.after))}")
-        out.append(s)
+        classes = failure_classes(cluster, baseline.after, full) if fold else [(m,) for m in full]
+        jobs: list[Callable[[], Scenario]] = [
+            partial(_node_loss, steady, cluster, group, fencing, banned) for group in classes
+        ]
+        jobs.append(partial(_quorum_loss, steady, cluster))
         interval = _galera_monitor_ms(cluster)
         if galera and interval is not None:
-            node = full[0]
-            s = simulate(
-                steady,
-                name=f"galera fails on {node}",
-                cluster=cluster.name,
-                inject=[f"galera_monitor_{interval}@{node}=7"],
-            )
-            for act in s.actions:
-                # Dependants on the failed node may restart with it; anything
-                # elsewhere is the interleave bug.
-                if act.nodes() != {node}:
-                    s.problems.append(f"{act}: nothing outside {node} should be touched")
-            if not any(a.resource == "galera" for a in s.actions):
-                s.problems.append(f"Galera on {node} is not recovered")
-            out.append(s)
-    return out
+            jobs.append(partial(_galera_failure, steady, cluster, full[0], interval))
+        with ThreadPoolExecutor(max_workers=max(1, workers or os.cpu_count() or 1)) as pool:
+            return [baseline, *pool.map(lambda job: job(), jobs)]
+
+
+def _node_loss(
+    steady: Path,
+    cluster: PacemakerCluster,
+    group: tuple[str, ...],
+    fencing: bool,
+    banned: dict[str, set[str]],
+) -> Scenario:
+    node, *others = group
+    full = {m.hostname for m in cluster.full_members()}
+    s = simulate(steady, name=f"lose {node}", cluster=cluster.name, fail=[node])
+    judge_node_loss(s, {node}, fencing, full - {node}, banned)
+    s.stands_for = tuple(others)
+    return s
+
+
+def _quorum_loss(steady: Path, cluster: PacemakerCluster) -> Scenario:
+    s = simulate(steady, name="lose quorum", cluster=cluster.name, quorum=False)
+    if s.fenced:
+        s.problems.append(f"fences {', '.join(s.fenced)} without quorum")
+    policy = cluster.properties.get("no-quorum-policy", "stop")
+    if policy == "stop" and s.after:
+        s.problems.append(f"still running without quorum: {', '.join(sorted(s.after))}")
+    return s
+
+
+def _galera_failure(steady: Path, cluster: PacemakerCluster, node: str, interval: int) -> Scenario:
+    s = simulate(
+        steady,
+        name=f"galera fails on {node}",
+        cluster=cluster.name,
+        inject=[f"galera_monitor_{interval}@{node}=7"],
+    )
+    for act in s.actions:
+        # Dependants on the failed node may restart with it; anything
+        # elsewhere is the interleave bug.
+        if act.nodes() != {node}:
+            s.problems.append(f"{act}: nothing outside {node} should be touched")
+    if not any(a.resource == "galera" for a in s.actions):
+        s.problems.append(f"Galera on {node} is not recovered")
+    return s
 
 
 def format_scenario(s: Scenario) -> list[str]:
@@ -325,5 +410,9 @@ def format_scenario(s: Scenario) -> list[str]:
             lines.append(f"    {act}{reason}")
         if not s.fenced and not s.actions:
             lines.append("    nothing to do")
+        if s.stands_for:
+            lines.append(
+                f"    stands for the loss of {', '.join(s.stands_for)} (same failure class)"
+            )
     lines += [f"    problem: {p}" for p in s.problems]
     return lines

@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from openstack_ha.check import check_lab, format_table
+from openstack_ha.check import check_lab, format_table, terminal_progress
 from openstack_ha.commands.lab import add_lab_argument, load_plan, print_warnings
 from openstack_ha.render.secrets import Secrets
 from openstack_ha.render.tree import render_lab
@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     print_warnings(plan)
     lab = render_lab(plan, Secrets.for_tests())
     with tempfile.TemporaryDirectory(prefix="openstack-ha-check-") as tmp:
-        results = check_lab(plan, lab, Path(tmp))
+        results = check_lab(plan, lab, Path(tmp), progress=terminal_progress(sys.stderr))
     sys.stdout.write(format_table(results))
     failed = [r for r in results if r.status == "fail"]
     missing = sorted({r.detail for r in results if r.status == "missing"})

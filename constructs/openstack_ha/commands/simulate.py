@@ -102,5 +102,7 @@ def run(args: argparse.Namespace) -> int:
     for scenario in scenarios:
         print("\n".join(format_scenario(scenario)))
     bad = [s for s in scenarios if not s.ok]
-    print(f"{len(scenarios)} scenarios, {len(bad)} with problems")
+    folded = sum(len(s.stands_for) for s in scenarios)
+    also = f" (+{folded} node losses judged by their failure class)" if folded else ""
+    print(f"{len(scenarios)} scenarios run{also}, {len(bad)} with problems")
     return 1 if bad else 0
